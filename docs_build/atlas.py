@@ -1,0 +1,120 @@
+"""The whole build in one call: catalog, features, pages, catalog.json and problems."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import render
+from .catalog import Catalog, build_catalog
+from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
+
+CATALOG_VERSION = 1
+#: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
+FEATURES: list[Callable[[Catalog], Analysis]] = []
+
+
+@dataclass
+class Atlas:
+    """Everything the site is made of, computed once per build."""
+
+    catalog: Catalog
+    analyses: list[Analysis] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of parsing and of every feature, in file order."""
+        found = self.catalog.problems + [p for a in self.analyses for p in a.problems]
+        return sorted(found, key=lambda p: (p.location.path, p.location.line, p.code))
+
+    def failing(self) -> list[Problem]:
+        """Problems that fail a strict build and the check command."""
+        return [p for p in self.problems if p.severity in FAILING_SEVERITIES]
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every generated page: home, collections, entries, feature pages, health."""
+        feature_pages = [p for a in self.analyses for p in a.pages]
+        reference = [*feature_pages, render.render_problems(self.problems, self.catalog)]
+        pages = [render.render_home(self.catalog, reference)]
+        pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
+        for entry in self.catalog.entries:
+            sections = [s for a in self.analyses for s in a.entry_markdown.get(entry.id, [])]
+            pages.append(render.render_entry(entry, self.catalog, sections))
+        return pages + reference
+
+    def transform_html(self, entry_id: str, html: str) -> str:
+        """Let each feature rewrite an entry page's rendered HTML."""
+        for analysis in self.analyses:
+            if analysis.html_transform is not None:
+                html = analysis.html_transform(entry_id, html)
+        return html
+
+    def catalog_json(self) -> dict[str, Any]:
+        """The machine-readable index published as /catalog.json."""
+        entries = []
+        for entry in self.catalog.entries:
+            item: dict[str, Any] = {
+                "id": entry.id,
+                "kind": entry.kind,
+                "collection": entry.collection,
+                "group": entry.group,
+                "name": entry.name,
+                "stem": entry.stem,
+                "title": entry.title,
+                "description": entry.description,
+                "url": entry.url,
+                "source": entry.source,
+                "model": entry.model,
+                "version": entry.version,
+                "tools": list(entry.tools),
+                "skills": list(entry.skills),
+            }
+            for analysis in self.analyses:
+                item.update(analysis.entry_json.get(entry.id, {}))
+            entries.append(item)
+        return {
+            "version": CATALOG_VERSION,
+            "collections": self.catalog.collections,
+            "entries": entries,
+            "ignored": [{"path": i.path, "reason": i.reason} for i in self.catalog.ignored],
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+    def write_catalog_json(self, site_dir: Path) -> Path:
+        """Write catalog.json at the site root."""
+        target = site_dir / render.CATALOG_JSON
+        target.write_text(json.dumps(self.catalog_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        return target
+
+    def extend_search_index(self, site_dir: Path) -> int:
+        """Add the features' own search documents (one per table row, say) to Material's index."""
+        documents = [doc for a in self.analyses for doc in a.search_documents]
+        index_path = site_dir / "search" / "search_index.json"
+        if not documents or not index_path.is_file():
+            return 0
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        index["docs"].extend(documents)
+        index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        return len(documents)
+
+    def summary(self) -> str:
+        """The one-line build summary."""
+        kinds = Counter(entry.kind for entry in self.catalog.entries)
+        parts = [
+            f"{len(self.catalog.collections)} collections",
+            f"{kinds['agent']} agents",
+            f"{kinds['skill']} skills",
+            f"{len(self.catalog.ignored)} ignored files",
+            f"{len(self.problems)} problems ({len(self.failing())} failing)",
+        ]
+        parts += [a.summary for a in self.analyses if a.summary]
+        return "docs_build: " + ", ".join(parts)
+
+
+def build_atlas(content_dir: Path) -> Atlas:
+    """Read the content directory and run every feature over it."""
+    catalog = build_catalog(content_dir)
+    return Atlas(catalog, [feature(catalog) for feature in FEATURES])

@@ -1,0 +1,139 @@
+"""The whole set of collections: entries with stable ids, and lookups by id, name and stem."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .discover import discover
+from .model import Entry, IgnoredFile, Location, Problem, Source
+from .parse import parse_source
+
+UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
+
+
+def entry_id(source_path: str) -> str:
+    """Stable id from the path alone: lowercase, no `.md`, a SKILL.md named by its folder."""
+    path = PurePosixPath(source_path.lower())
+    path = path.parent if path.name == "skill.md" else path.with_suffix("")
+    return slug_path(path.as_posix())
+
+
+def slug_path(path: str) -> str:
+    """A path made URL-safe segment by segment: lowercase letters, digits, '.', '_' and '-'."""
+    slug = UNSAFE_ID_CHARS_RE.sub("-", path.lower())
+    return "/".join(part.strip("-.") or "-" for part in slug.split("/"))
+
+
+def collection_url(collection: str) -> str:
+    """Site-relative URL of a collection's index page."""
+    return slug_path(collection) + "/"
+
+
+@dataclass
+class Catalog:
+    """Every entry of every collection, and the problems met while reading them."""
+
+    content_dir: Path
+    collections: list[str]
+    entries: list[Entry]
+    ignored: list[IgnoredFile]
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id = {entry.id: entry for entry in self.entries}
+        self._by_key: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for key in {_key(entry.name), _key(entry.stem)}:
+                self._by_key[key].append(entry)
+
+    def in_collection(self, collection: str) -> list[Entry]:
+        """Entries of one collection, agents first, in path order."""
+        return sorted((e for e in self.entries if e.collection == collection), key=lambda e: (e.kind, e.source))
+
+    def find(self, name: str, collection: str | None = None, kind: str | None = None) -> list[Entry]:
+        """Entries whose frontmatter name or file stem is `name`; within `collection` first."""
+        found = [e for e in self._by_key.get(_key(name), []) if kind is None or e.kind == kind]
+        if collection is not None:
+            local = [e for e in found if e.collection == collection]
+            return local or found
+        return found
+
+    def namesakes(self, entry: Entry) -> list[Entry]:
+        """Other entries with the same name: shown on each page as 'also defined in'."""
+        return [e for e in self._by_key.get(_key(entry.name), []) if e.id != entry.id and _key(e.name) == _key(entry.name)]
+
+    def known_names(self, collection: str | None = None) -> list[str]:
+        """All names and stems, for 'did you mean' suggestions."""
+        entries = self.entries if collection is None else self.in_collection(collection)
+        return sorted({e.name for e in entries} | {e.stem for e in entries})
+
+
+def _key(name: str) -> str:
+    """Names match case-insensitively and ignore spaces vs dashes vs underscores."""
+    return re.sub(r"[\s_]+", "-", name.strip().lower())
+
+
+def build_catalog(content_dir: Path) -> Catalog:
+    """Discover and parse every file; one bad file is reported, never fatal to the others."""
+    found = discover(content_dir)
+    entries: list[Entry] = []
+    ignored = list(found.ignored)
+    problems: list[Problem] = []
+    taken: dict[str, str] = {}
+    for source in found.sources:
+        base_id = entry_id(source.path)
+        unique_id = _unique(base_id, taken)
+        if unique_id != base_id:
+            problems.append(
+                Problem(Location(source.path, 1), "warning", "duplicate-id",
+                        f"URL '{base_id}/' is already used by {taken[base_id]}; this page is at '{unique_id}/'",
+                        "rename one of the files so their paths differ by more than case or punctuation")
+            )
+        entry, file_problems = _parse(source, unique_id)
+        problems += file_problems
+        if entry is None:
+            ignored.append(IgnoredFile(source.path, "no agent/skill frontmatter (name, description)"))
+            continue
+        taken[unique_id] = source.path
+        entries.append(entry)
+    catalog = Catalog(content_dir, found.collections, entries, ignored, problems)
+    catalog.problems += _duplicate_name_problems(catalog)
+    return catalog
+
+
+def _parse(source: Source, unique_id: str) -> tuple[Entry | None, list[Problem]]:
+    """Read and parse one file, turning an unreadable file into a problem."""
+    try:
+        data = Path(source.abs_path).read_bytes()
+    except OSError as error:
+        return None, [Problem(Location(source.path, 1), "error", "unreadable", f"cannot read file: {error.strerror}")]
+    return parse_source(source, data, unique_id)
+
+
+def _unique(base: str, taken: dict[str, str]) -> str:
+    """`base`, or `base-2`, `base-3`… when another file already has it."""
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _duplicate_name_problems(catalog: Catalog) -> list[Problem]:
+    """Two entries of one kind with one name in one collection make references ambiguous."""
+    seen: dict[tuple[str, str, str | None, str], Entry] = {}
+    problems = []
+    for entry in catalog.entries:
+        key = (entry.collection, entry.kind, entry.group, _key(entry.name))
+        if first := seen.get(key):
+            problems.append(
+                Problem(Location(entry.source, entry.line_of("name")), "warning", "duplicate-name",
+                        f"{entry.kind} name '{entry.name}' is also used by {first.source}",
+                        "give each a distinct name: other files refer to them by it")
+            )
+        else:
+            seen[key] = entry
+    return problems

@@ -1,0 +1,134 @@
+"""Plain data shared by every part of the build: locations, problems, entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal
+
+Kind = Literal["agent", "skill"]
+Severity = Literal["error", "warning", "info"]
+
+#: Severities that fail `mkdocs build --strict` and make `python -m docs_build check` exit non-zero.
+FAILING_SEVERITIES: frozenset[str] = frozenset({"error", "warning"})
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the content: a content-relative path and a 1-based line."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the content, reported instead of raised or printed."""
+
+    location: Location
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """The one wording used by the log, the check command and the health page."""
+        text = f"{self.location}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of a problem in catalog.json."""
+        return {
+            "path": self.location.path,
+            "line": self.location.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message if not self.hint else f"{self.message} ({self.hint})",
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """A definition file found in the content directory, before it is read."""
+
+    collection: str
+    path: str  # content-relative, POSIX separators, e.g. "api-design/agents/02-backend-patterns.md"
+    abs_path: str
+    kind: Kind | None  # None: the path alone does not say; the frontmatter decides
+    group: str | None  # plugin or category the file belongs to, if any
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One parsed agent or skill."""
+
+    id: str  # stable, lowercase, derived from the path: also the page URL without its slash
+    kind: Kind
+    collection: str
+    group: str | None
+    source: str
+    stem: str  # file stem for agents, folder name for SKILL.md files
+    name: str
+    description: str
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]  # top-level frontmatter key -> line in the file
+    body: str
+    body_line: int  # line of the file where the body starts
+    tools: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    model: str | None = None
+    version: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entry's page."""
+        return f"{self.id}/"
+
+    @property
+    def title(self) -> str:
+        """Human title: the frontmatter name, which readers and other files use."""
+        return self.name
+
+    def line_of(self, key: str) -> int:
+        """Line of a frontmatter key, or of the file's start when the key is absent."""
+        return self.meta_lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class IgnoredFile:
+    """A file in the content directory that is not an agent or skill definition."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class GeneratedPage:
+    """A page the build adds to the site in memory."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    nav_section: str | None = None  # top-level nav section, or None for pages reached by links
+    render_macros: bool = False
+
+
+@dataclass
+class Analysis:
+    """What one feature (handoffs, troubleshooting, snippets…) contributes to the site.
+
+    Features are pure: they read the catalog and return this; the hooks do the rest.
+    """
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+    entry_json: dict[str, dict[str, Any]] = field(default_factory=dict)  # entry id -> catalog.json fields
+    entry_markdown: dict[str, list[str]] = field(default_factory=dict)  # entry id -> sections after the body
+    pages: list[GeneratedPage] = field(default_factory=list)
+    summary: str = ""  # one short phrase for the build summary line, e.g. "42 handoffs"
+    # Rewrites an entry page's rendered HTML (entry id, html) -> html, e.g. to anchor table rows.
+    html_transform: Callable[[str, str], str] | None = None
+    # Extra documents for the site search index: {"location": url#anchor, "title": ..., "text": ...}.
+    search_documents: list[dict[str, str]] = field(default_factory=list)

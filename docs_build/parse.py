@@ -1,0 +1,221 @@
+"""Read one definition file into an Entry: frontmatter, body and the lines of both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .fences import close_open_fence, fence_problems, iter_fences
+from .model import Entry, Kind, Location, Problem, Source
+
+#: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
+MAX_BYTES = 1_000_000
+FRONTMATTER_OPEN_RE = re.compile(r"^---[ \t]*$")
+FRONTMATTER_CLOSE_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+TOP_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+LIST_ITEM_RE = re.compile(r"^[ \t]+-[ \t]+(?P<value>.+?)[ \t]*$")
+HOSTILE_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=\s*[\"']|javascript:", re.I)
+EXAMPLE_FRONTMATTER = "'---' / 'name: my-agent' / 'description: What it does' / '---'"
+_YAML = frontmatter.YAMLHandler()  # python-frontmatter's handler loads with yaml.SafeLoader
+
+
+@dataclass
+class ParsedFile:
+    """The pieces of a definition file, before it becomes an Entry."""
+
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]
+    body: str
+    body_line: int
+    problems: list[Problem]
+    has_frontmatter: bool
+
+
+def read_text(data: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Decode a file's bytes: BOM dropped, CRLF folded, oversize and bad UTF-8 reported."""
+    problems: list[Problem] = []
+    if len(data) > MAX_BYTES:
+        problems.append(
+            Problem(
+                Location(path, 1), "warning", "file-too-large",
+                f"file is {len(data) // 1024} KB; only the first {MAX_BYTES // 1000} KB are shown",
+                "split it into smaller files",
+            )
+        )
+        data = data[:MAX_BYTES]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(Location(path, line), "warning", "not-utf8",
+                    "file is not valid UTF-8; undecodable bytes are shown as \ufffd", "save it as UTF-8")
+        )
+        text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def split_file(text: str, path: str) -> ParsedFile:
+    """Split text into frontmatter and body, loading the YAML safely and leniently on error."""
+    lines = text.split("\n")
+    if not lines or not FRONTMATTER_OPEN_RE.match(lines[0]):
+        problem = Problem(
+            Location(path, 1), "warning", "no-frontmatter",
+            "file has no YAML frontmatter; the page uses the file name as its name",
+            f"start the file with the lines {EXAMPLE_FRONTMATTER}",
+        )
+        return ParsedFile({}, {}, text, 1, [problem], False)
+    close = next((i for i in range(1, len(lines)) if FRONTMATTER_CLOSE_RE.match(lines[i])), None)
+    if close is None:
+        problem = Problem(
+            Location(path, 1), "error", "unclosed-frontmatter",
+            "frontmatter opened with '---' is never closed; the whole file is shown as the body",
+            "add a '---' line after the last frontmatter field",
+        )
+        return ParsedFile({}, {}, text, 1, [problem], False)
+    raw = "\n".join(lines[1:close])
+    meta_lines = {m["key"]: i + 2 for i, line in enumerate(lines[1:close]) if (m := TOP_KEY_RE.match(line))}
+    body, body_line = "\n".join(lines[close + 1:]), close + 2
+    meta, problems = _load_yaml(raw, path)
+    return ParsedFile(meta, meta_lines, body, body_line, problems, True)
+
+
+def _load_yaml(raw: str, path: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Load frontmatter YAML; on a syntax error, report it and recover the top-level scalars."""
+    try:
+        loaded = _YAML.load(raw) if raw.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problem = Problem(
+            Location(path, line), "error", "invalid-yaml",
+            f"frontmatter is not valid YAML ({reason}); name and description were recovered leniently",
+            "quote values that contain ': ', e.g. description: \"Use when: …\"",
+        )
+        return lenient_meta(raw), [problem]
+    if loaded is None:
+        return {}, []
+    if not isinstance(loaded, dict):
+        problem = Problem(
+            Location(path, 2), "error", "frontmatter-not-mapping",
+            f"frontmatter is a YAML {type(loaded).__name__}, not a mapping of fields",
+            f"write it as key: value lines: {EXAMPLE_FRONTMATTER}",
+        )
+        return {}, [problem]
+    return {str(key): value for key, value in loaded.items()}, []
+
+
+def lenient_meta(raw: str) -> dict[str, Any]:
+    """Recover `key: value` lines and simple `- item` lists from frontmatter YAML cannot load."""
+    meta: dict[str, Any] = {}
+    key = None
+    for line in raw.split("\n"):
+        if match := TOP_KEY_RE.match(line):
+            key, value = match["key"], match["value"]
+            meta[key] = _unquote(value) if value else []
+        elif key and isinstance(meta.get(key), list) and (item := LIST_ITEM_RE.match(line)):
+            meta[key].append(_unquote(item["value"]))
+    return {k: v for k, v in meta.items() if v != []}
+
+
+def _unquote(value: str) -> str:
+    """Strip one pair of matching quotes."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def as_list(value: Any) -> tuple[str, ...]:
+    """Normalise `tools`/`skills` shapes: comma string, single string, list, or nothing."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item).strip() for item in value if str(item).strip())
+    if isinstance(value, dict):
+        return tuple(str(key) for key in value)
+    text = str(value)
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _scalar(value: Any) -> str | None:
+    """A frontmatter value as text, or None when it is absent or a structure."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value).strip()
+
+
+def stem_of(source_path: str) -> str:
+    """The identifier a path gives: the file stem, or the folder name of a SKILL.md."""
+    path = PurePosixPath(source_path)
+    return path.parent.name if path.name.lower() == "skill.md" else path.stem
+
+
+def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | None, list[Problem]]:
+    """Parse one file; None with a reason when frontmatter shows it is not a definition."""
+    text, problems = read_text(data, source.path)
+    parsed = split_file(text, source.path)
+    problems += parsed.problems
+    fences = iter_fences(parsed.body, parsed.body_line)
+    problems += fence_problems(source.path, fences)
+    problems += hostile_html_problems(source.path, parsed.body, parsed.body_line, fences)
+    kind = source.kind or _kind_from_meta(parsed.meta)
+    if kind is None:
+        return None, problems
+    meta = parsed.meta
+    stem = stem_of(source.path)
+    name = _scalar(meta.get("name")) or stem
+    if "name" not in meta and parsed.has_frontmatter:
+        problems.append(
+            Problem(Location(source.path, 1), "info", "missing-name",
+                    f"frontmatter has no 'name'; the file name '{stem}' is used", "add name: " + stem)
+        )
+    entry = Entry(
+        id=entry_id,
+        kind=kind,
+        collection=source.collection,
+        group=source.group,
+        source=source.path,
+        stem=stem,
+        name=name,
+        description=_scalar(meta.get("description")) or "",
+        meta=meta,
+        meta_lines=parsed.meta_lines,
+        body=close_open_fence(parsed.body, fences),
+        body_line=parsed.body_line,
+        tools=as_list(meta.get("tools")),
+        skills=as_list(meta.get("skills")),
+        model=_scalar(meta.get("model")),
+        version=_scalar(meta.get("version")),
+    )
+    return entry, problems
+
+
+def _kind_from_meta(meta: dict[str, Any]) -> Kind | None:
+    """Decide the kind of a file whose path gives none: skills name a bonded agent."""
+    if not meta.get("name") and not meta.get("description"):
+        return None
+    return "skill" if "bonded_agent" in meta or "bond_type" in meta else "agent"
+
+
+def hostile_html_problems(path: str, body: str, body_line: int, fences: list) -> list[Problem]:
+    """Report active HTML (scripts, event handlers…) outside code: the page drops it."""
+    spans = [(f.start_line, f.end_line or body_line + body.count("\n")) for f in fences]
+    problems = []
+    for offset, line in enumerate(body.split("\n")):
+        number = body_line + offset
+        if not (match := HOSTILE_HTML_RE.search(line)) or any(a <= number <= b for a, b in spans):
+            continue
+        if "`" in line[: match.start()]:
+            continue  # inside an inline code span, shown as text
+        problems.append(
+            Problem(Location(path, number), "warning", "unsafe-html",
+                    f"active HTML '{match.group(0).strip()}' is removed from the page",
+                    "put HTML examples in a code block")
+        )
+    return problems

@@ -1,0 +1,168 @@
+"""Turn entries and features into Markdown pages, through autoescaping Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+import yaml
+
+from .catalog import Catalog, collection_url
+from .model import Entry, GeneratedPage, Problem
+
+PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
+ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
+MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+CATALOG_JSON = "catalog.json"
+PROBLEMS_PAGE = "problems.md"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The templates' environment; autoescape is on, so content values are always escaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("docs_build", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template; the output is one raw-HTML block (no blank lines inside)."""
+    text = environment().get_template(name).render(**context)
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def url_of(src_uri: str) -> str:
+    """Site-relative URL that MkDocs gives a page (use_directory_urls)."""
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def href(from_src: str, to_url: str) -> str:
+    """A relative link from the page of `from_src` to the site URL `to_url` (anchors kept)."""
+    target, _, anchor = to_url.partition("#")
+    base = url_of(from_src) or "."
+    rel = posixpath.relpath(target or ".", base)
+    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def md_escape(text: str) -> str:
+    """Plain text made safe to drop into Markdown prose."""
+    return MD_SPECIAL_RE.sub(r"\\\1", text)
+
+
+def page(src_uri: str, title: str, content: str, description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page: escaped meta (Material prints meta values unescaped) and the content."""
+    meta = {"title": html.escape(title)}
+    if description:
+        meta["description"] = html.escape(" ".join(description.split())[:300])
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
+    return GeneratedPage(src_uri, title, f"---\n{header}---\n\n{content}\n", **options)
+
+
+def entry_src(entry: Entry) -> str:
+    """The generated page's path in the docs namespace."""
+    return f"{entry.id}.md"
+
+
+def render_card(entry: Entry, catalog: Catalog) -> str:
+    """The header card: every frontmatter field, prominent ones first."""
+    src = entry_src(entry)
+    skills = []
+    for name in entry.skills:
+        found = catalog.find(name, entry.collection, kind="skill")
+        skills.append((name, href(src, found[0].url) if found else None))
+    details = [(key, value) for key, value in entry.meta.items() if key not in PROMINENT_KEYS]
+    return render_template(
+        "card.html",
+        entry=entry,
+        collection_url=href(src, collection_url(entry.collection)),
+        skills=skills,
+        namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
+        details=details,
+    )
+
+
+def render_entry(entry: Entry, catalog: Catalog, sections: list[str]) -> GeneratedPage:
+    """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
+    card = render_card(entry, catalog)
+    lines = entry.body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and ATX_H1_RE.match(lines[first]):
+        head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
+    else:
+        head, rest = f"# {md_escape(entry.title)}", entry.body
+    parts = [head, card, rest, *sections]
+    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description)
+
+
+def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
+    """The index of one collection, one table per plugin or category."""
+    src = collection_url(collection) + "index.md"
+    groups: dict[str | None, list[tuple[Entry, str]]] = defaultdict(list)
+    entries = catalog.in_collection(collection)
+    for entry in entries:
+        groups[entry.group].append((entry, href(src, entry.url)))
+    kinds = Counter(entry.kind for entry in entries)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+    content = render_template(
+        "collection.html",
+        collection=collection,
+        groups=ordered,
+        group_ids={group: slug(group) for group in groups if group},
+        agents=kinds["agent"],
+        skills=kinds["skill"],
+    )
+    return page(src, collection, f"# {md_escape(collection)}\n\n{content}", f"Agents and skills of {collection}")
+
+
+def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:
+    """The home page with generated counts."""
+    rows = []
+    for collection in catalog.collections:
+        kinds = Counter(entry.kind for entry in catalog.in_collection(collection))
+        rows.append((collection, href("index.md", collection_url(collection)), kinds["agent"], kinds["skill"]))
+    kinds = Counter(entry.kind for entry in catalog.entries)
+    content = render_template(
+        "home.html",
+        collections=rows,
+        agents=kinds["agent"],
+        skills=kinds["skill"],
+        pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
+        catalog_url=CATALOG_JSON,
+    )
+    return page("index.md", "Agent Atlas", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
+
+
+def render_problems(problems: list[Problem], catalog: Catalog) -> GeneratedPage:
+    """The content health page: every problem, grouped by collection."""
+    by_source = {entry.source: entry for entry in catalog.entries}
+    groups: dict[str, list[tuple[Problem, str | None]]] = defaultdict(list)
+    for problem in sorted(problems, key=lambda p: (p.location.path, p.location.line)):
+        entry = by_source.get(problem.location.path)
+        url = href(PROBLEMS_PAGE, entry.url) if entry else None
+        groups[problem.location.path.split("/")[0]].append((problem, url))
+    severities = Counter(problem.severity for problem in problems)
+    content = render_template(
+        "problems.html",
+        total=len(problems),
+        by_severity=sorted(severities.items()),
+        groups=sorted(groups.items()),
+        collection_ids={collection: slug(collection) for collection in groups},
+    )
+    return page(PROBLEMS_PAGE, "Content problems", f"# Content problems\n\n{content}", nav_section="Health")
+
+
+def slug(text: str) -> str:
+    """An HTML id for generated headings."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"

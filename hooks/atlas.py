@@ -1,0 +1,69 @@
+"""MkDocs adapter: build the atlas once per build, add its pages in memory, log its problems.
+
+Thin on purpose: all the work is in `docs_build`; this file only moves data between MkDocs and it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+import docs_build
+from docs_build.nav import build_nav
+from docs_build.sanitize import clean_html
+
+log = logging.getLogger("mkdocs.plugins.docs_build")
+_state: dict[str, object] = {}
+_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Resolve the content directory and watch it under `mkdocs serve`."""
+    root = docs_build.content_dir(Path(config.config_file_path).parent)
+    if not root.is_dir():
+        raise SystemExit(f"docs_build: content directory {root} does not exist (set DOCS_CONTENT_DIR)")
+    _state["content_dir"] = root
+    if str(root) not in config.watch:
+        config.watch.append(str(root))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Build the atlas and add every generated page, then point the navigation at them."""
+    atlas = docs_build.build_atlas(_state["content_dir"])
+    config.extra["atlas"] = atlas  # the macros module reads it from here
+    _state["atlas"] = atlas
+    entry_sources = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
+    _state["entry_pages"] = entry_sources
+    for page in atlas.pages():
+        if files.get_file_from_path(page.src_uri) is not None:
+            log.warning("generated page %s collides with a file in docs/; the generated one wins", page.src_uri)
+            files.remove(files.get_file_from_path(page.src_uri))
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))
+    config.nav = build_nav(atlas, config.nav)
+    for problem in atlas.problems:
+        logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
+    log.info(atlas.summary())
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Strip active HTML from entry pages, then let features anchor what they need."""
+    entry_id = _state["entry_pages"].get(page.file.src_uri)
+    if entry_id is None:
+        return html
+    return _state["atlas"].transform_html(entry_id, clean_html(html))
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish catalog.json and the features' extra search documents."""
+    atlas = _state["atlas"]
+    site_dir = Path(config.site_dir)
+    atlas.write_catalog_json(site_dir)
+    atlas.extend_search_index(site_dir)
