@@ -1,0 +1,190 @@
+"""Markdown pipe tables and headings of an entry body, and which tables are troubleshooting tables.
+
+A troubleshooting table is recognised by its header alone: one column naming the problem, one the
+cause and one the fix, each matched against a synonym set. A new header word is one entry in
+ROLE_SYNONYMS (and a case in tests/data/tables/headers.yml).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
+
+from .fences import iter_fences
+
+#: Normalised header text -> column role. A table needs all three roles to be a troubleshooting table.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "symptom": frozenset({
+        "symptom", "symptoms", "issue", "issues", "problem", "problems", "error", "errors", "error type",
+        "error code", "error message", "failure", "failure mode", "bug",
+    }),
+    "cause": frozenset({"cause", "causes", "root cause", "likely cause", "probable cause", "possible cause"}),
+    "solution": frozenset({
+        "solution", "solutions", "fix", "fixes", "resolution", "recovery", "recovery action",
+        "recovery strategy", "remedy", "remediation", "workaround", "mitigation",
+    }),
+}
+ROLES = ("symptom", "cause", "solution")
+
+HEADING_RE = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+SEPARATOR_CELL_RE = re.compile(r"^\s*:?-+:?\s*$")
+CELL_SPLIT_RE = re.compile(r"(`+)|(\\.)|(\|)")
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+BREAK_RE = re.compile(r"<br\s*/?>", re.I)
+TAG_RE = re.compile(r"<[^>]+>")
+EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)")
+ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+HEADER_NOISE_RE = re.compile(r"[*_`:]+|\(.*?\)")
+KEY_RE = re.compile(r"\W+")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An ATX heading of the body: its level, plain text, line and the id Python-Markdown gives it."""
+
+    level: int
+    text: str
+    line: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class MarkdownTable:
+    """One pipe table outside fenced blocks, with its cells as written and where it sits."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int  # line of the header row in the file
+    row_lines: tuple[int, ...]
+    headings: tuple[Heading, ...]  # the open headings above it, outermost first
+
+    @property
+    def heading(self) -> str:
+        """Text of the nearest heading above the table ('' when there is none)."""
+        return self.headings[-1].text if self.headings else ""
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of one table line; pipes inside code spans or escaped with '\\' do not split."""
+    text = line.strip()
+    cells, current, position, open_ticks = [], [], 0, ""
+    for match in CELL_SPLIT_RE.finditer(text):
+        current.append(text[position:match.start()])
+        ticks, escaped, pipe = match.groups()
+        if ticks:
+            open_ticks = "" if ticks == open_ticks else (open_ticks or ticks)
+            current.append(ticks)
+        elif escaped:
+            current.append(escaped)
+        elif open_ticks:
+            current.append(pipe)
+        else:
+            cells.append("".join(current))
+            current = []
+        position = match.end()
+    current.append(text[position:])
+    cells.append("".join(current))
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and not text.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
+
+
+def plain_text(cell: str) -> str:
+    """A cell's Markdown reduced to readable text: no emphasis, code ticks, links or tags."""
+    text = BREAK_RE.sub("; ", cell)
+    text = LINK_RE.sub(r"\1", text)
+    text = TAG_RE.sub("", text).replace("`", "")
+    text = EMPHASIS_RE.sub("", text)
+    text = ESCAPE_RE.sub(r"\1", text)
+    return " ".join(html.unescape(text).split())
+
+
+def match_key(text: str) -> str:
+    """What two renderings of one cell share: its letters and digits, lowercased."""
+    return KEY_RE.sub("", text.lower())
+
+
+def header_roles(header: tuple[str, ...] | list[str]) -> dict[str, int] | None:
+    """Column index of symptom, cause and solution, or None when the header is not troubleshooting."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = " ".join(HEADER_NOISE_RE.sub(" ", plain_text(cell).lower()).split())
+        for role in ROLES:
+            if role not in roles and name in ROLE_SYNONYMS[role]:
+                roles[role] = index
+                break
+    return roles if len(roles) == len(ROLES) else None
+
+
+def iter_headings(body: str, first_line: int = 1) -> list[Heading]:
+    """ATX headings outside fenced blocks, with the ids Python-Markdown's toc gives them."""
+    headings: list[Heading] = []
+    seen: set[str] = set()
+    fenced = _fenced_lines(body, first_line)
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        if number in fenced or not (match := HEADING_RE.match(line)):
+            continue
+        text = plain_text(match["text"])
+        headings.append(Heading(len(match["marks"]), text, number, _unique_anchor(slugify(text, "-"), seen)))
+    return headings
+
+
+def iter_tables(body: str, first_line: int = 1) -> list[MarkdownTable]:
+    """Pipe tables outside fenced blocks: a header line, a separator line, then body lines."""
+    lines = body.split("\n")
+    fenced = _fenced_lines(body, first_line)
+    headings = {h.line: h for h in iter_headings(body, first_line)}
+    tables: list[MarkdownTable] = []
+    trail: list[Heading] = []
+    index = 0
+    while index < len(lines):
+        number = first_line + index
+        if heading := headings.get(number):
+            trail = [h for h in trail if h.level < heading.level] + [heading]
+        if number in fenced or not _is_table_start(lines, index):
+            index += 1
+            continue
+        header = tuple(split_row(lines[index]))
+        rows, row_lines = [], []
+        index += 2
+        while index < len(lines) and "|" in lines[index] and lines[index].strip() and first_line + index not in fenced:
+            rows.append(tuple(split_row(lines[index])))
+            row_lines.append(first_line + index)
+            index += 1
+        tables.append(MarkdownTable(header, tuple(rows), number, tuple(row_lines), tuple(trail)))
+    return tables
+
+
+def _is_table_start(lines: list[str], index: int) -> bool:
+    """A line with a pipe followed by a separator line with as many cells."""
+    if index + 1 >= len(lines) or "|" not in lines[index] or "-" not in lines[index + 1]:
+        return False
+    separator = split_row(lines[index + 1])
+    if not separator or not all(SEPARATOR_CELL_RE.match(cell) for cell in separator):
+        return False
+    return len(split_row(lines[index])) == len(separator)
+
+
+def _fenced_lines(body: str, first_line: int) -> set[int]:
+    """File lines inside fenced blocks, fences included."""
+    lines: set[int] = set()
+    last = first_line + body.count("\n")
+    for fence in iter_fences(body, first_line):
+        lines.update(range(fence.start_line, (fence.end_line or last) + 1))
+    return lines
+
+
+def _unique_anchor(anchor: str, seen: set[str]) -> str:
+    """Python-Markdown's toc numbering of repeated ids: 'x', 'x_1', 'x_2'…"""
+    candidate, number = anchor, 0
+    while candidate in seen:
+        number += 1
+        candidate = f"{anchor}_{number}"
+    seen.add(candidate)
+    return candidate
