@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import render
+from . import bodylinks, render
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
 
 CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
-FEATURES: list[Callable[[Catalog], Analysis]] = []
+FEATURES: list[Callable[[Catalog], Analysis]] = [
+    bodylinks.analyse,
+]
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Atlas:
         """Problems that fail a strict build and the check command."""
         return [p for p in self.problems if p.severity in FAILING_SEVERITIES]
 
+    @cached_property
     def pages(self) -> list[GeneratedPage]:
         """Every generated page: home, collections, entries, feature pages, health."""
         feature_pages = [p for a in self.analyses for p in a.pages]
@@ -42,7 +46,8 @@ class Atlas:
         pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
         for entry in self.catalog.entries:
             sections = [s for a in self.analyses for s in a.entry_markdown.get(entry.id, [])]
-            pages.append(render.render_entry(entry, self.catalog, sections))
+            body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)
+            pages.append(render.render_entry(entry, self.catalog, sections, body))
         return pages + reference
 
     def transform_html(self, entry_id: str, html: str) -> str:

@@ -126,6 +126,7 @@ class Analysis:
     problems: list[Problem] = field(default_factory=list)
     entry_json: dict[str, dict[str, Any]] = field(default_factory=dict)  # entry id -> catalog.json fields
     entry_markdown: dict[str, list[str]] = field(default_factory=dict)  # entry id -> sections after the body
+    display_body: dict[str, str] = field(default_factory=dict)  # entry id -> body to show instead of the file's
     pages: list[GeneratedPage] = field(default_factory=list)
     summary: str = ""  # one short phrase for the build summary line, e.g. "42 handoffs"
     # Rewrites an entry page's rendered HTML (entry id, html) -> html, e.g. to anchor table rows.

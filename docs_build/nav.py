@@ -23,7 +23,7 @@ def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
     """Home, one section per collection, the feature and health pages, then the user's own nav."""
     collections = [{_title(name): _collection_nav(atlas, name)} for name in atlas.catalog.collections]
     sections: dict[str, list[NavItem]] = defaultdict(list)
-    for page in atlas.pages():
+    for page in atlas.pages:
         if page.nav_section:
             sections[page.nav_section].append({_title(page.title): page.src_uri})
     nav: list[NavItem] = [{"Home": "index.md"}, {"Collections": collections}]

@@ -170,7 +170,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     meta = parsed.meta
     stem = stem_of(source.path)
     name = _scalar(meta.get("name")) or stem
-    if "name" not in meta and parsed.has_frontmatter:
+    if "name" not in meta and parsed.has_frontmatter and not parsed.problems:
         problems.append(
             Problem(Location(source.path, 1), "info", "missing-name",
                     f"frontmatter has no 'name'; the file name '{stem}' is used", "add name: " + stem)

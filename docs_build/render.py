@@ -56,6 +56,16 @@ def href(from_src: str, to_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from page `from_src` to page `to_src` (both docs-relative .md paths).
+
+    Use this, not `href`, in Markdown: MkDocs validates `.md` links and turns them into URLs, while a
+    URL-style relative link in Markdown draws an 'unrecognized relative link' warning.
+    """
+    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
 def md_escape(text: str) -> str:
     """Plain text made safe to drop into Markdown prose."""
     return MD_SPECIAL_RE.sub(r"\\\1", text)
@@ -93,15 +103,15 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
     )
 
 
-def render_entry(entry: Entry, catalog: Catalog, sections: list[str]) -> GeneratedPage:
+def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str) -> GeneratedPage:
     """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
     card = render_card(entry, catalog)
-    lines = entry.body.split("\n")
+    lines = body.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and ATX_H1_RE.match(lines[first]):
         head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
     else:
-        head, rest = f"# {md_escape(entry.title)}", entry.body
+        head, rest = f"# {md_escape(entry.title)}", body
     parts = [head, card, rest, *sections]
     return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description)
 

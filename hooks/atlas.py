@@ -40,7 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["atlas"] = atlas
     entry_sources = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
     _state["entry_pages"] = entry_sources
-    for page in atlas.pages():
+    for page in atlas.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.warning("generated page %s collides with a file in docs/; the generated one wins", page.src_uri)
             files.remove(files.get_file_from_path(page.src_uri))

@@ -1,0 +1,1 @@
+// Agent Atlas: nothing global yet; feature scripts live beside this file.

@@ -1,0 +1,37 @@
+# Agent Atlas: every target sets up what it needs (virtual environment, packages) and then runs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build build-corpus test check bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: setup  ## live site on http://127.0.0.1:8000, rebuilt when content/ changes
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup  ## strict build of the site into site/
+	$(BIN)/mkdocs build --strict
+
+build-corpus: setup  ## build the real-world corpus beside the checkout (not strict: it has real problems)
+	DOCS_CONTENT_DIR=../shared/corpus $(BIN)/mkdocs build --site-dir site-corpus
+
+test: setup  ## the whole test suite
+	$(BIN)/pytest -q
+
+check: setup  ## print every content problem as path:line: severity: message
+	$(BIN)/python -m docs_build check
+
+bench: setup  ## speed and memory figures over ../shared/corpus
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site site-corpus $(VENV) *.egg-info

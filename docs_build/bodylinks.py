@@ -1,0 +1,119 @@
+"""Relative links in entry bodies: point them at the pages the site made, or drop dead ones.
+
+A body's relative links are written against the file's place in its repository
+(`../other-skill/SKILL.md`, `references/guide.md`). The site moves every file to its own URL, so each
+link is resolved against the content directory: a link to another definition file becomes a link to
+its page; a link to anything the site does not have becomes plain text, reported as a note.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .fences import iter_fences
+from .catalog import Catalog
+from .model import Analysis, Entry, Location, Problem
+
+# [text](target "title") and ![alt](target); the target may not contain spaces or parentheses.
+INLINE_LINK_RE = re.compile(r"(?P<image>!?)\[(?P<text>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]*)(?P<title>\s+\"[^\"\n]*\")?\)")
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    """One relative link found in a body, resolved against the content directory."""
+
+    line: int
+    text: str
+    target: str  # as written
+    path: str  # content-relative path it points at (normalised), without anchor
+    anchor: str
+    is_image: bool
+
+
+def iter_relative_links(entry: Entry) -> list[BodyLink]:
+    """Every relative link of the body outside code, with its file line."""
+    return [
+        BodyLink(entry.body_line + offset, match["text"], target, path, anchor, bool(match["image"]))
+        for offset, _, match, target, path, anchor in _scan(entry)
+    ]
+
+
+def rewrite_links(entry: Entry, targets: dict[str, str], page_href: Callable[[str], str]) -> tuple[str, list[Problem]]:
+    """The body with relative links re-pointed; `targets` maps content paths to page sources.
+
+    `page_href(src)` turns a page source (`<id>.md`, maybe with `#anchor`) into a link from this page.
+    """
+    problems: list[Problem] = []
+    lines = entry.body.split("\n")
+    rebuilt: dict[int, tuple[list[str], int]] = {}
+    for offset, line, match, target, path, anchor in _scan(entry):
+        pieces, last = rebuilt.get(offset, ([], 0))
+        pieces.append(line[last:match.start()])
+        text = line[match.start("text"):match.end("text")]
+        if url := targets.get(path):
+            pieces.append(f"{match['image']}[{text}]({page_href(url + (f'#{anchor}' if anchor else ''))})")
+        else:
+            pieces.append(text)
+            problems.append(
+                Problem(Location(entry.source, entry.body_line + offset), "info", "link-not-in-site",
+                        f"link target '{target}' is not a page of this site; shown as plain text",
+                        "link to a definition file of the collection, or to a full URL")
+            )
+        rebuilt[offset] = (pieces, match.end())
+    for offset, (pieces, last) in rebuilt.items():
+        lines[offset] = "".join(pieces) + lines[offset][last:]
+    return "\n".join(lines), problems
+
+
+def _scan(entry: Entry) -> Iterator[tuple[int, str, re.Match[str], str, str, str]]:
+    """(line offset, line, match, target, resolved content path, anchor) for each relative link."""
+    code_lines = _code_lines(entry)
+    base = posixpath.dirname(entry.source)
+    for offset, line in enumerate(entry.body.split("\n")):
+        if "](" not in line or entry.body_line + offset in code_lines:
+            continue
+        # Blank out code spans so `[a](b)` inside them is not taken for a link; offsets stay valid.
+        visible = CODE_SPAN_RE.sub(lambda m: "\0" * len(m.group(0)), line)
+        for match in INLINE_LINK_RE.finditer(visible):
+            target = match["target"].strip("<>")
+            if not target or target.startswith(("#", "/")) or SCHEME_RE.match(target):
+                continue
+            path, _, anchor = target.partition("#")
+            resolved = posixpath.normpath(posixpath.join(base, path.split("?")[0])).rstrip("/")
+            yield offset, line, match, target, resolved, anchor
+
+
+def link_targets(entries: list[Entry]) -> dict[str, str]:
+    """Content paths a body may link to, mapped to their pages' sources: the file, and a skill's folder."""
+    targets: dict[str, str] = {}
+    for entry in entries:
+        targets[entry.source] = f"{entry.id}.md"
+        if entry.source.lower().endswith("/skill.md"):
+            targets[posixpath.dirname(entry.source)] = f"{entry.id}.md"
+    return targets
+
+
+def _code_lines(entry: Entry) -> set[int]:
+    """File lines inside fenced code, where link syntax is just text."""
+    last = entry.body_line + entry.body.count("\n")
+    return {n for f in iter_fences(entry.body, entry.body_line) for n in range(f.start_line, (f.end_line or last) + 1)}
+
+
+def analyse(catalog: Catalog) -> Analysis:
+    """Re-point every entry's relative links; report those the site cannot honour."""
+    from .render import entry_src, md_href
+
+    targets = link_targets(catalog.entries)
+    analysis = Analysis("bodylinks")
+    for entry in catalog.entries:
+        source = entry_src(entry)
+        body, problems = rewrite_links(entry, targets, lambda target, s=source: md_href(s, target))
+        if body != entry.body:
+            analysis.display_body[entry.id] = body
+        analysis.problems += problems
+    return analysis
