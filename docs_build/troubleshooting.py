@@ -1,0 +1,290 @@
+"""Troubleshooting rows: one linkable, searchable row per symptom, and a hub page with all of them.
+
+Each row gets an anchor derived from its symptom text (never its position), so inserting a row above
+keeps every existing link working. The anchor is put on the rendered `<tr>` of the entry page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from typing import Any
+
+from . import render
+from .catalog import Catalog, collection_url
+from .model import Analysis, Entry, GeneratedPage, Location, Problem
+from .tables import ROLES, MarkdownTable, header_roles, iter_tables, match_key, plain_text
+
+HUB_PAGE = "troubleshooting.md"
+ANCHOR_PREFIX = "ts-"
+MAX_SLUG_CHARS = 60
+SLUG_RE = re.compile(r"[^a-z0-9]+")
+TABLE_HTML_RE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+ROW_HTML_RE = re.compile(r"<tr\b(?P<attrs>[^>]*)>(?P<cells>.*?)</tr>", re.S)
+CELL_HTML_RE = re.compile(r"<(?P<tag>t[hd])\b[^>]*>(?P<content>.*?)</(?P=tag)>", re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TroubleRow:
+    """One row of a troubleshooting table, normalised, with its stable anchor on the entry page."""
+
+    entry_id: str
+    anchor: str
+    symptom: str
+    cause: str
+    solution: str
+    extra: tuple[tuple[str, str], ...]  # (header, value) of every other column, in table order
+    line: int
+    heading: str
+
+    @property
+    def id(self) -> str:
+        """Globally unique and stable: the entry's id and the row's anchor."""
+        return f"{self.entry_id}#{self.anchor}"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the row on its entry page."""
+        return f"{self.entry_id}/#{self.anchor}"
+
+    @property
+    def dom_id(self) -> str:
+        """An HTML id for the row on pages that list rows of many entries (the hub)."""
+        return f"{SLUG_RE.sub('-', self.entry_id.lower()).strip('-')}--{self.anchor}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The row's shape in catalog.json."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "symptom": self.symptom,
+            "cause": self.cause,
+            "solution": self.solution,
+            "extra": dict(self.extra),
+            "line": self.line,
+            "heading": self.heading,
+        }
+
+
+@dataclass
+class Troubleshooting:
+    """Every row of a catalog by entry id, the tables they came from and the problems met."""
+
+    by_entry: dict[str, list[TroubleRow]]
+    tables: Counter[str]  # troubleshooting tables per collection
+    problems: list[Problem]
+
+    def rows_per_collection(self, catalog: Catalog) -> Counter[str]:
+        """How many rows each collection has."""
+        return Counter({c: 0 for c in self.tables}) + Counter(
+            catalog.by_id[entry_id].collection for entry_id, rows in self.by_entry.items() for _ in rows
+        )
+
+
+def entry_rows(entry: Entry) -> tuple[list[TroubleRow], int, list[Problem]]:
+    """Every troubleshooting row of one entry's body (anchors unique on its page), and its table count."""
+    drafts: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    tables = 0
+    for table in iter_tables(entry.body, entry.body_line):
+        roles = header_roles(table.header)
+        if roles is None:
+            continue
+        tables += 1
+        for cells, line in zip(table.rows, table.row_lines):
+            draft = _draft(table, roles, cells, line)
+            if draft["symptom"]:
+                drafts.append(draft)
+            else:
+                problems.append(Problem(
+                    Location(entry.source, line), "info", "troubleshooting-empty-symptom",
+                    f"troubleshooting row under '{table.heading or 'the table'}' has an empty "
+                    f"'{table.header[roles['symptom']]}' cell; it gets no link and no search result",
+                    "name the symptom in the first column, e.g. '| ECONNRESET | Connection dropped | Retry |'",
+                ))
+    anchors = assign_anchors(drafts)
+    rows = [TroubleRow(entry.id, anchor, **draft) for draft, anchor in zip(drafts, anchors)]
+    return rows, tables, problems
+
+
+def assign_anchors(drafts: list[dict[str, Any]]) -> list[str]:
+    """Anchors from the symptom text; a repeated symptom is told apart by heading, then content."""
+    taken: set[str] = set()
+    anchors: list[str] = []
+    for draft in drafts:
+        base = symptom_anchor(draft["symptom"])
+        candidates = [base]
+        if draft["heading"]:
+            candidates.append(f"{base}--{_slug(draft['heading'])[:MAX_SLUG_CHARS].strip('-')}")
+        content = "\n".join([draft["cause"], draft["solution"], *(v for _, v in draft["extra"])])
+        candidates.append(f"{base}--{_digest(content)}")
+        anchor = next((c for c in candidates if c not in taken), None)
+        number = 1
+        while anchor is None or anchor in taken:
+            number += 1
+            anchor = f"{candidates[-1]}-{number}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def symptom_anchor(symptom: str) -> str:
+    """'ECONNRESET' -> 'ts-econnreset'; text without ASCII letters or digits gets a digest."""
+    slug = _slug(symptom)[:MAX_SLUG_CHARS].strip("-")
+    return ANCHOR_PREFIX + (slug or _digest(symptom))
+
+
+def collect_rows(catalog: Catalog) -> Troubleshooting:
+    """Rows of every entry of the catalog."""
+    found = Troubleshooting({}, Counter(), [])
+    for entry in catalog.entries:
+        rows, tables, problems = entry_rows(entry)
+        found.problems += problems
+        if tables:
+            found.tables[entry.collection] += tables
+        if rows:
+            found.by_entry[entry.id] = rows
+    return found
+
+
+def anchor_rows(page_html: str, rows: list[TroubleRow]) -> str:
+    """Give each rendered troubleshooting `<tr>` its row's id and a copy-link control."""
+    pending: dict[str, deque[TroubleRow]] = defaultdict(deque)
+    for row in rows:
+        pending[match_key(row.symptom)].append(row)
+
+    def rewrite_table(table: re.Match[str]) -> str:
+        found = list(ROW_HTML_RE.finditer(table.group(0)))
+        if not found:
+            return table.group(0)
+        header = [_html_text(c["content"]) for c in CELL_HTML_RE.finditer(found[0]["cells"])]
+        roles = header_roles(header)
+        if roles is None:
+            return table.group(0)
+        column = roles["symptom"]
+
+        def rewrite_row(match: re.Match[str]) -> str:
+            cells = list(CELL_HTML_RE.finditer(match["cells"]))
+            if column >= len(cells) or cells[column]["tag"] != "td":
+                return match.group(0)
+            queue = pending.get(match_key(_html_text(cells[column]["content"])))
+            if not queue:
+                return match.group(0)
+            row = queue.popleft()
+            cell = cells[column]
+            link = render.render_template("troubleshooting_anchor.html", anchor=row.anchor)
+            inner = match["cells"]
+            inner = inner[:cell.end("content")] + link + inner[cell.end("content"):]
+            return f'<tr{match["attrs"]} id="{html.escape(row.anchor)}" class="atlas-ts-row">{inner}</tr>'
+
+        return ROW_HTML_RE.sub(rewrite_row, table.group(0))
+
+    return TABLE_HTML_RE.sub(rewrite_table, page_html)
+
+
+def search_documents(catalog: Catalog, by_entry: dict[str, list[TroubleRow]]) -> list[dict[str, str]]:
+    """One search document per row, so a search for the symptom lands on the row itself."""
+    documents = []
+    for entry_id, rows in by_entry.items():
+        entry = catalog.by_id[entry_id]
+        for row in rows:
+            parts = [f"Cause: {row.cause}", f"Solution: {row.solution}"]
+            parts += [f"{header}: {value}" for header, value in row.extra if value]
+            parts.append(f"Troubleshooting, {entry.title} ({entry.collection})")
+            documents.append({
+                "location": row.url,
+                "title": html.escape(row.symptom),
+                "text": html.escape(". ".join(parts)),
+            })
+    return documents
+
+
+def render_rows(
+    catalog: Catalog, by_entry: dict[str, list[TroubleRow]], from_src: str, collection: str | None = None
+) -> str:
+    """The filterable, sortable table of rows (one collection or all), linked from `from_src`."""
+    items = []
+    for entry_id, rows in by_entry.items():
+        entry = catalog.by_id[entry_id]
+        if collection is not None and entry.collection != collection:
+            continue
+        for row in rows:
+            items.append({
+                "row": row,
+                "entry": entry,
+                "row_href": render.href(from_src, row.url),
+                "collection_href": render.href(from_src, collection_url(entry.collection)),
+            })
+    return render.render_template("troubleshooting_hub.html", items=items, collection=collection)
+
+
+def render_hub(catalog: Catalog, found: Troubleshooting) -> GeneratedPage:
+    """The hub page: every row of every collection."""
+    per_collection = found.rows_per_collection(catalog)
+    intro = render.render_template(
+        "troubleshooting_intro.html",
+        rows=sum(per_collection.values()),
+        tables=sum(found.tables.values()),
+        collections=[(name, found.tables[name], per_collection[name]) for name in catalog.collections
+                     if found.tables[name]],
+    )
+    content = "\n\n".join(["# Troubleshooting", intro, render_rows(catalog, found.by_entry, HUB_PAGE)])
+    return render.page(HUB_PAGE, "Troubleshooting", content,
+                       "Every troubleshooting row of every agent and skill, searchable by symptom",
+                       nav_section="Reference")
+
+
+def analyse(catalog: Catalog) -> Analysis:
+    """The troubleshooting feature: rows in catalog.json, anchors, search documents and the hub."""
+    found = collect_rows(catalog)
+    rows = sum(len(rows) for rows in found.by_entry.values())
+
+    def transform(entry_id: str, page_html: str) -> str:
+        entry_rows_ = found.by_entry.get(entry_id)
+        return anchor_rows(page_html, entry_rows_) if entry_rows_ else page_html
+
+    return Analysis(
+        name="troubleshooting",
+        problems=found.problems,
+        entry_json={
+            entry.id: {"troubleshooting": [row.to_json() for row in found.by_entry.get(entry.id, [])]}
+            for entry in catalog.entries
+        },
+        pages=[render_hub(catalog, found)],
+        summary=f"{rows} troubleshooting rows in {sum(found.tables.values())} tables",
+        html_transform=transform,
+        search_documents=search_documents(catalog, found.by_entry),
+    )
+
+
+def _draft(table: MarkdownTable, roles: dict[str, int], cells: tuple[str, ...], line: int) -> dict[str, Any]:
+    """A row's fields before its anchor is known."""
+    def cell(index: int) -> str:
+        return plain_text(cells[index]) if index < len(cells) else ""
+
+    role_columns = set(roles.values())
+    extra = tuple(
+        (plain_text(header) or f"Column {index + 1}", cell(index))
+        for index, header in enumerate(table.header) if index not in role_columns
+    )
+    fields = {role: cell(roles[role]) for role in ROLES}
+    return {**fields, "extra": extra, "line": line, "heading": table.heading}
+
+
+def _html_text(fragment: str) -> str:
+    """The text of an HTML fragment."""
+    return html.unescape(TAG_RE.sub("", fragment))
+
+
+def _slug(text: str) -> str:
+    """ASCII letters and digits, lowercased, joined by '-'."""
+    return SLUG_RE.sub("-", text.lower()).strip("-")
+
+
+def _digest(text: str) -> str:
+    """A short, stable digest of some text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
