@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import bodylinks, render
+from . import troubleshooting
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
 
@@ -17,6 +18,7 @@ CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
 FEATURES: list[Callable[[Catalog], Analysis]] = [
     bodylinks.analyse,
+    troubleshooting.analyse,
 ]
 
 
