@@ -13,6 +13,7 @@ import jinja2
 import yaml
 
 from .catalog import Catalog, collection_url
+from .gfm import separate_blocks
 from .model import Entry, GeneratedPage, Problem
 
 PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
@@ -106,12 +107,12 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
 def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str) -> GeneratedPage:
     """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
     card = render_card(entry, catalog)
-    lines = body.split("\n")
+    lines = separate_blocks(body).split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and ATX_H1_RE.match(lines[first]):
         head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
     else:
-        head, rest = f"# {md_escape(entry.title)}", body
+        head, rest = f"# {md_escape(entry.title)}", "\n".join(lines)
     parts = [head, card, rest, *sections]
     return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description)
 
