@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from . import bodylinks, render
 from . import troubleshooting
+from . import snippets
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
 
@@ -19,6 +20,7 @@ CATALOG_VERSION = 1
 FEATURES: list[Callable[[Catalog], Analysis]] = [
     bodylinks.analyse,
     troubleshooting.analyse,
+    snippets.analyse,
 ]
 
 

@@ -1,0 +1,83 @@
+"""Give every snippet a verdict: skipped, unchecked with a reason, or what its language's checker says."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..catalog import Catalog
+from .languages import prose_reason
+from .lexer import Snippet, iter_snippets
+from .outcome import Checker, Outcome
+from .registry import CHECKERS
+
+
+@dataclass(frozen=True)
+class SnippetResult:
+    """A snippet and its verdict, with the failure's position in the Markdown file."""
+
+    snippet: Snippet
+    outcome: Outcome
+
+    @property
+    def status(self) -> str:
+        """ok, fragment, failed, unchecked or skipped."""
+        return self.outcome.status
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Markdown line and column of the failure (the first code line when there is none)."""
+        return self.snippet.position(self.outcome.line or 1, self.outcome.column or 1)
+
+    @property
+    def source_line(self) -> str:
+        """The offending line of the snippet, as written."""
+        return self.snippet.source_line(self.outcome.line or 1)
+
+    def describe(self) -> str:
+        """`path:line:column: language snippet does not parse: message`, for failures."""
+        line, column = self.position
+        return f"{self.snippet.path}:{line}:{column}: {self.snippet.language} snippet does not parse: {self.outcome.error}"
+
+
+def catalog_snippets(catalog: Catalog) -> list[Snippet]:
+    """Every fenced block of every entry, in file order."""
+    unclosed: dict[str, set[int]] = defaultdict(set)
+    for problem in catalog.problems:
+        if problem.code == "unclosed-fence":
+            unclosed[problem.location.path].add(problem.location.line)
+    snippets: list[Snippet] = []
+    for entry in catalog.entries:
+        snippets += iter_snippets(entry.source, entry.body, entry.body_line, frozenset(unclosed[entry.source]))
+    return snippets
+
+
+def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None = None) -> list[SnippetResult]:
+    """Verdicts in the order given; each checker sees all its snippets at once (Mermaid runs Node once)."""
+    checkers = CHECKERS if checkers is None else checkers
+    outcomes: dict[int, Outcome] = {}
+    batches: dict[str, list[int]] = defaultdict(list)
+    for index, snippet in enumerate(snippets):
+        if (settled := _settled(snippet, checkers)) is not None:
+            outcomes[index] = settled
+        else:
+            batches[snippet.language].append(index)
+    for language, indexes in batches.items():
+        for index, outcome in zip(indexes, checkers[language].check_all([snippets[i] for i in indexes])):
+            outcomes[index] = outcome
+    return [SnippetResult(snippet, outcomes[index]) for index, snippet in enumerate(snippets)]
+
+
+def _settled(snippet: Snippet, checkers: dict[str, Checker]) -> Outcome | None:
+    """The verdict of a snippet no parser reads, or None when its checker must decide."""
+    if snippet.opt_out is not None:
+        return Outcome("skipped", snippet.opt_out or "opted out without a reason")
+    if snippet.unclosed:
+        return Outcome("unchecked", f"its fence at line {snippet.fence_line} is never closed")
+    if (reason := prose_reason(snippet.word)) is not None:
+        return Outcome("unchecked", reason)
+    if snippet.language not in checkers:
+        return Outcome("unchecked", f"no parser for '{snippet.word}'")
+    if not snippet.code.strip():
+        return Outcome("unchecked", "empty block")
+    return None

@@ -1,0 +1,91 @@
+"""Mermaid diagrams parsed by the real `mermaid` npm package, every diagram in one Node process.
+
+The Node side lives in `mermaid/` beside this file (package.json, package-lock.json, check.mjs);
+`npm ci --prefix docs_build/snippets/mermaid` installs it. Without Node or node_modules the diagrams
+are "unchecked" with that reason: a missing tool is not a broken snippet.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from .lexer import Snippet
+from .outcome import Checker, Outcome
+
+NODE_DIR = Path(__file__).resolve().parent / "mermaid"
+SCRIPT = NODE_DIR / "check.mjs"
+INSTALL_HINT = "npm ci --prefix docs_build/snippets/mermaid"
+TIMEOUT_SECONDS = 300
+MAX_MESSAGE = 160
+
+
+class MermaidChecker(Checker):
+    """mermaid.parse under jsdom, batched; verdicts are remembered per diagram text for rebuilds."""
+
+    def __init__(self, node: str | None = None) -> None:
+        self.node = node if node is not None else (shutil.which("node") or "")
+        self._known: dict[str, Outcome] = {}
+
+    @property
+    def parser(self) -> str:  # type: ignore[override]
+        """The mermaid package version, or why there is none."""
+        version = _installed_version()
+        return f"mermaid {version} (Node, jsdom)" if version else "mermaid (not installed)"
+
+    def unavailable(self) -> str:
+        """Why diagrams cannot be checked here, or '' when they can."""
+        if not self.node:
+            return "Node.js is not installed, so Mermaid diagrams are not parsed"
+        if not _installed_version():
+            return f"the mermaid npm package is not installed (run `{INSTALL_HINT}`)"
+        return ""
+
+    def check(self, snippet: Snippet) -> Outcome:
+        """One diagram (prefer check_all: each call starts Node)."""
+        return self.check_all([snippet])[0]
+
+    def check_all(self, snippets: list[Snippet]) -> list[Outcome]:
+        """Every diagram in one Node process."""
+        if reason := self.unavailable():
+            return [Outcome("unchecked", reason) for _ in snippets]
+        todo = list(dict.fromkeys(s.code for s in snippets if s.code not in self._known))
+        if todo:
+            self._known.update(zip(todo, self._run(todo)))
+        return [self._known[s.code] for s in snippets]
+
+    def _run(self, diagrams: list[str]) -> list[Outcome]:
+        try:
+            done = subprocess.run(
+                [self.node, str(SCRIPT)], input=json.dumps(diagrams), capture_output=True, text=True,
+                cwd=NODE_DIR, timeout=TIMEOUT_SECONDS, check=False,
+            )
+            results = json.loads(done.stdout) if done.returncode == 0 else None
+        except (OSError, subprocess.TimeoutExpired, json.JSONDecodeError):
+            results = None
+        if not isinstance(results, list) or len(results) != len(diagrams):
+            # A crash of the checker is not the diagrams' fault; say so instead of failing them.
+            return [Outcome("unchecked", "the Mermaid checker (Node) did not run to the end") for _ in diagrams]
+        return [_outcome(result, text) for result, text in zip(results, diagrams)]
+
+
+def _outcome(result: dict, text: str) -> Outcome:
+    if result.get("ok"):
+        return Outcome("ok")
+    message = str(result.get("error") or "parse error")
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    lines = text.split("\n")
+    line = min(max(int(result.get("line") or 1), 1), len(lines))
+    return Outcome("failed", message, line, 1)
+
+
+def _installed_version() -> str:
+    """The installed mermaid package's version, '' when node_modules lacks it."""
+    manifest = NODE_DIR / "node_modules" / "mermaid" / "package.json"
+    try:
+        return str(json.loads(manifest.read_text(encoding="utf-8")).get("version", ""))
+    except (OSError, ValueError):
+        return ""
