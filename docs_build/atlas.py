@@ -12,6 +12,7 @@ from typing import Any, Callable
 from . import bodylinks, render
 from . import troubleshooting
 from . import snippets
+from . import handoffs
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
 
@@ -21,6 +22,7 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
     bodylinks.analyse,
     troubleshooting.analyse,
     snippets.analyse,
+    handoffs.analyse,
 ]
 
 
