@@ -14,7 +14,7 @@ from .fences import close_open_fence, fence_problems, iter_fences
 from .model import Entry, Kind, Location, Problem, Source
 
 #: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
-MAX_BYTES = 1_000_000
+MAX_CHARS = 1_000_000
 FRONTMATTER_OPEN_RE = re.compile(r"^---[ \t]*$")
 FRONTMATTER_CLOSE_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 TOP_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
@@ -39,15 +39,6 @@ class ParsedFile:
 def read_text(data: bytes, path: str) -> tuple[str, list[Problem]]:
     """Decode a file's bytes: BOM dropped, CRLF folded, oversize and bad UTF-8 reported."""
     problems: list[Problem] = []
-    if len(data) > MAX_BYTES:
-        problems.append(
-            Problem(
-                Location(path, 1), "warning", "file-too-large",
-                f"file is {len(data) // 1024} KB; only the first {MAX_BYTES // 1000} KB are shown",
-                "split it into smaller files",
-            )
-        )
-        data = data[:MAX_BYTES]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -57,7 +48,18 @@ def read_text(data: bytes, path: str) -> tuple[str, list[Problem]]:
                     "file is not valid UTF-8; undecodable bytes are shown as \ufffd", "save it as UTF-8")
         )
         text = data.decode("utf-8-sig", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS) + 1 or MAX_CHARS
+        problems.append(
+            Problem(
+                Location(path, text.count("\n", 0, cut) + 1), "warning", "file-too-large",
+                f"file has {len(text) // 1000} k characters; the page shows the first {MAX_CHARS // 1000} k",
+                "split it into smaller files",
+            )
+        )
+        text = text[:cut]
+    return text, problems
 
 
 def split_file(text: str, path: str) -> ParsedFile:

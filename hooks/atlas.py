@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -26,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Resolve the content directory and watch it under `mkdocs serve`."""
     root = docs_build.content_dir(Path(config.config_file_path).parent)
     if not root.is_dir():
-        raise SystemExit(f"docs_build: content directory {root} does not exist (set DOCS_CONTENT_DIR)")
+        raise PluginError(f"docs_build: content directory {root} does not exist (set DOCS_CONTENT_DIR)")
     _state["content_dir"] = root
     if str(root) not in config.watch:
         config.watch.append(str(root))

@@ -108,3 +108,12 @@ def test_kind_from_frontmatter_when_path_is_silent():
     entry, _ = parse("---\nname: x\nbonded_agent: y\n---\n", loose)
     assert entry.kind == "skill"
     assert parse("just notes\n", loose)[0] is None
+
+
+def test_huge_file_is_cut_at_a_line_with_a_warning():
+    """A file over the size limit is cut at a line boundary and reported, not dropped."""
+    text = "---\nname: big\n---\n" + "ä line of text\n" * 100_000
+    entry, problems = parse(text)
+    assert codes(problems) == ["file-too-large"] and problems[0].severity == "warning"
+    assert entry.name == "big" and entry.body.endswith("ä line of text\n")
+    assert len(entry.body) < 1_000_000
