@@ -108,7 +108,8 @@ class TreeSitterChecker(Checker):
         return self.by_word.get(snippet.word, self.grammars)
 
     def _parse(self, grammar: Grammar, code: str) -> tuple[SyntaxProblem | None, tree_sitter.Node]:
-        data = code.encode("utf-8")
+        # Files end with a newline; some grammars (make) need it to close the last line.
+        data = code.encode("utf-8") + b"\n"
         root = parser_for(grammar).parse(data).root_node
         return first_error(data, root), root
 
@@ -139,9 +140,10 @@ TREE_SITTER: dict[str, TreeSitterChecker] = {
     "javascript": TreeSitterChecker((Grammar("tree_sitter_javascript"),), (CLASS_BODY,)),
     "go": TreeSitterChecker(
         (Grammar("tree_sitter_go"),),
+        # Function body first: tree-sitter-go also takes statements after `package`, which Go does not.
         (
-            Wrapper("file without package", "package main\n"),
             Wrapper("function body", "package main\nfunc _() {\n", "\n}"),
+            Wrapper("file without package", "package main\n"),
         ),
         # A Go file starts with `package`; tree-sitter-go also takes declarations without it.
         file_nodes=frozenset({"package_clause", "import_declaration", "function_declaration", "method_declaration",
@@ -173,7 +175,15 @@ TREE_SITTER: dict[str, TreeSitterChecker] = {
     "swift": TreeSitterChecker((Grammar("tree_sitter_swift"),), (CLASS_BODY,)),
     "scala": TreeSitterChecker((Grammar("tree_sitter_scala"),), (Wrapper("object body", "object _Snippet {\n", "\n}"),)),
     "php": PhpChecker((PHP_ONLY, PHP), (CLASS_BODY,)),
-    "css": TreeSitterChecker((Grammar("tree_sitter_css"),), (Wrapper("rule body", "_ {\n", "\n}"),)),
+    "css": TreeSitterChecker(
+        (Grammar("tree_sitter_css"),),
+        (Wrapper("rule body", "_ {\n", "\n}"),),
+        # tree-sitter-css takes bare declarations (`color: red;`) at the top level; a stylesheet does not.
+        file_nodes=frozenset({"rule_set", "at_rule", "charset_statement", "import_statement", "keyframes_statement",
+                              "media_statement", "namespace_statement", "postcss_statement", "scope_statement",
+                              "supports_statement"}),
+        loose="rule body",
+    ),
     "bash": TreeSitterChecker((Grammar("tree_sitter_bash"),)),
     "html": TreeSitterChecker((Grammar("tree_sitter_html"),)),
     "xml": TreeSitterChecker((Grammar("tree_sitter_xml", "language_xml"),)),

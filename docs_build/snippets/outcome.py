@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 from .lexer import Snippet
 
@@ -55,22 +55,6 @@ class Wrapper:
         if line > last:
             return SyntaxProblem(problem.message, last, len(code.split("\n")[-1]) + 1)
         return SyntaxProblem(problem.message, line, problem.column)
-
-
-WHOLE = Wrapper("whole snippet", "")
-
-
-def try_wrappers(
-    code: str, wrappers: tuple[Wrapper, ...], parse: Callable[[str], SyntaxProblem | None]
-) -> Outcome:
-    """Parse the code as a whole, then inside each wrapper; report the error that got furthest."""
-    problems = []
-    for wrapper in (WHOLE, *wrappers):
-        problem = parse(wrapper.wrap(code))
-        if problem is None:
-            return Outcome("ok") if wrapper is WHOLE else Outcome("fragment", fragment=wrapper.name)
-        problems.append(wrapper.unwrap(problem, code))
-    return failure(max(problems, key=lambda p: (p.line, p.column)))
 
 
 def failure(problem: SyntaxProblem) -> Outcome:
