@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import bodylinks, render
-from . import troubleshooting
+from . import matrix, troubleshooting
 from . import snippets
 from . import handoffs
 from .catalog import Catalog, build_catalog
@@ -21,6 +21,7 @@ CATALOG_VERSION = 1
 FEATURES: list[Callable[[Catalog], Analysis]] = [
     bodylinks.analyse,
     troubleshooting.analyse,
+    matrix.analyse,
     snippets.analyse,
     handoffs.analyse,
 ]

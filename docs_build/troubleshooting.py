@@ -16,7 +16,7 @@ from typing import Any
 from . import render
 from .catalog import Catalog, collection_url
 from .model import Analysis, Entry, GeneratedPage, Location, Problem
-from .tables import ROLES, MarkdownTable, header_roles, iter_tables, match_key, plain_text
+from .tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
 
 HUB_PAGE = "troubleshooting.md"
 ANCHOR_PREFIX = "ts-"
@@ -106,14 +106,18 @@ def entry_rows(entry: Entry) -> tuple[list[TroubleRow], int, list[Problem]]:
                     f"'{table.header[roles['symptom']]}' cell; it gets no link and no search result",
                     "name the symptom in the first column, e.g. '| ECONNRESET | Connection dropped | Retry |'",
                 ))
-    anchors = assign_anchors(drafts)
+    reserved = {heading.anchor for heading in iter_headings(entry.body, entry.body_line)}
+    anchors = assign_anchors(drafts, reserved)
     rows = [TroubleRow(entry.id, anchor, **draft) for draft, anchor in zip(drafts, anchors)]
     return rows, tables, problems
 
 
-def assign_anchors(drafts: list[dict[str, Any]]) -> list[str]:
-    """Anchors from the symptom text; a repeated symptom is told apart by heading, then content."""
-    taken: set[str] = set()
+def assign_anchors(drafts: list[dict[str, Any]], reserved: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Anchors from the symptom text; a repeated symptom is told apart by heading, then content.
+
+    `reserved` holds ids the page already uses (its headings'), which rows must not take.
+    """
+    taken: set[str] = set(reserved)
     anchors: list[str] = []
     for draft in drafts:
         base = symptom_anchor(draft["symptom"])
