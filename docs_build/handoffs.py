@@ -114,12 +114,21 @@ def analyse(catalog: Catalog) -> Analysis:
     analysis.problems = handoff_problems(handoffs, catalog) + audit_bonds(bonds, catalog)
     graph_pages = render_graph_pages(handoffs, bonds, catalog)
     graph_srcs = {collection: page.src_uri for collection, page in graph_pages.items()}
+    # Each entry only needs what touches it: index once instead of scanning everything per page.
+    touching: dict[str, list[Handoff]] = defaultdict(list)
+    for handoff in handoffs:
+        for end in {handoff.source, handoff.target} - {None}:
+            touching[end].append(handoff)
+    bonded: dict[str, list[Bond]] = defaultdict(list)
+    for bond in bonds:
+        for end in {bond.skill_id, bond.agent_id, bond.declared_by} - {None}:
+            bonded[end].append(bond)
     for entry in catalog.entries:
         analysis.entry_json[entry.id] = {
-            "handoffs": [h.to_json() for h in handoffs if h.source == entry.id],
-            "bonds": [b.to_json() for b in bonds if entry.id in (b.skill_id, b.agent_id, b.declared_by)],
+            "handoffs": [h.to_json() for h in touching[entry.id] if h.source == entry.id],
+            "bonds": [b.to_json() for b in bonded[entry.id]],
         }
-        sections = render_entry_sections(entry, handoffs, bonds, catalog, graph_srcs.get(entry.collection))
+        sections = render_entry_sections(entry, touching[entry.id], bonded[entry.id], catalog, graph_srcs.get(entry.collection))
         if sections:
             analysis.entry_markdown[entry.id] = sections
     analysis.pages = [*graph_pages.values(), render_health(analysis.problems, catalog)]
