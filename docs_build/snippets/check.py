@@ -62,9 +62,12 @@ def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None 
             outcomes[index] = settled
         else:
             batches[snippet.language].append(index)
-    for language, indexes in batches.items():
-        for index, outcome in zip(indexes, checkers[language].check_all([snippets[i] for i in indexes])):
-            outcomes[index] = outcome
+    # Checkers working in another process start first, so they run while the others parse here.
+    order = sorted(batches, key=lambda language: not checkers[language].background)
+    pending = [(batches[language], checkers[language].start([snippets[i] for i in batches[language]]))
+               for language in order]
+    for indexes, finish in pending:
+        outcomes.update(zip(indexes, finish()))
     return [SnippetResult(snippet, outcomes[index]) for index, snippet in enumerate(snippets)]
 
 

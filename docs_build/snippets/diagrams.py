@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
+from typing import Callable
 
 from .lexer import Snippet
 from .outcome import Checker, Outcome
@@ -43,18 +45,29 @@ class MermaidChecker(Checker):
             return f"the mermaid npm package is not installed (run `{INSTALL_HINT}`)"
         return ""
 
+    background = True
+
     def check(self, snippet: Snippet) -> Outcome:
         """One diagram (prefer check_all: each call starts Node)."""
         return self.check_all([snippet])[0]
 
-    def check_all(self, snippets: list[Snippet]) -> list[Outcome]:
-        """Every diagram in one Node process."""
+    def start(self, snippets: list[Snippet]) -> Callable[[], list[Outcome]]:
+        """Every new diagram in one Node process, run in a thread while the caller checks other languages."""
         if reason := self.unavailable():
-            return [Outcome("unchecked", reason) for _ in snippets]
+            return lambda: [Outcome("unchecked", reason) for _ in snippets]
         todo = list(dict.fromkeys(s.code for s in snippets if s.code not in self._known))
+        done: list[Outcome] = []
+        worker = threading.Thread(target=lambda: done.extend(self._run(todo)), daemon=True)
         if todo:
-            self._known.update(zip(todo, self._run(todo)))
-        return [self._known[s.code] for s in snippets]
+            worker.start()
+
+        def finish() -> list[Outcome]:
+            if todo:
+                worker.join()
+                self._known.update(zip(todo, done))
+            return [self._known[s.code] for s in snippets]
+
+        return finish
 
     def _run(self, diagrams: list[str]) -> list[Outcome]:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Callable, Literal
 
 from .lexer import Snippet
 
@@ -63,15 +63,22 @@ def failure(problem: SyntaxProblem) -> Outcome:
 
 
 class Checker:
-    """Checks snippets of one language; subclasses implement `check`, batch checkers `check_all`."""
+    """Checks snippets of one language; subclasses implement `check`, batch checkers `start`."""
 
     #: What does the parsing, for the health page ('Python ast', 'tree-sitter-go 0.25.0').
     parser: str = ""
+    #: Works in another process: started before the others so that both run at once.
+    background: bool = False
 
     def check(self, snippet: Snippet) -> Outcome:
         """The verdict on one snippet."""
         raise NotImplementedError
 
     def check_all(self, snippets: list[Snippet]) -> list[Outcome]:
-        """Verdicts in the order given; batch checkers (Mermaid) override this to run once."""
-        return [self.check(snippet) for snippet in snippets]
+        """Verdicts in the order given."""
+        return self.start(snippets)()
+
+    def start(self, snippets: list[Snippet]) -> Callable[[], list[Outcome]]:
+        """Begin checking; the returned function gives the verdicts (Mermaid works meanwhile in Node)."""
+        outcomes = [self.check(snippet) for snippet in snippets]
+        return lambda: outcomes
