@@ -92,6 +92,13 @@ def test_opt_out_without_reason_is_a_warning() -> None:
     assert result.status == "skipped" and problem is not None and problem.severity == "warning"
 
 
+def test_plain_opt_out_attribute_is_a_warning() -> None:
+    """`python no-check="x"` breaks the page's fence (superfences), so it is skipped and reported."""
+    [result] = check('```python no-check="old"\nprint 1\n```\n')
+    problem = result_problem(result)
+    assert result.status == "skipped" and problem is not None and problem.code == "snippet-opt-out-form"
+
+
 def test_unclosed_fence_is_not_parsed_as_code() -> None:
     """A fence never closed swallows prose; it is unchecked (parse.py reports the fence itself)."""
     [snippet] = iter_snippets("a.md", "```python\nx = (\n\nMore prose.\n", 1, frozenset({1}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -49,6 +48,11 @@ func main() {
 ```python
 print("this one is fine")
 ```
+
+<!-- no-check: pseudo-code sketch -->
+```python
+this is not python
+```
 """
 PATH = "demo/agents/broken.md"
 #: Markdown line of each failure: python `def` line, the TypeScript line, the `...` line, the Go call.
@@ -78,7 +82,7 @@ def test_catalog_json_lists_each_snippet(broken_dir: Path) -> None:
     [entry] = build_atlas(broken_dir).catalog_json()["entries"]
     statuses = [(s["language"], s["status"]) for s in entry["snippets"]]
     assert statuses == [("python", "failed"), ("typescript", "failed"), ("json", "failed"), ("go", "failed"),
-                        ("python", "ok")]
+                        ("python", "ok"), ("python", "skipped")]
 
 
 def test_health_page_links_each_failure(broken_dir: Path, tmp_path: Path) -> None:
@@ -88,7 +92,8 @@ def test_health_page_links_each_failure(broken_dir: Path, tmp_path: Path) -> Non
     html = site.page("snippets")
     for language, line in EXPECTED:
         assert re.search(rf'<a href="[./]*demo/agents/broken/">{re.escape(PATH)}:{line}:\d+</a>', html), (language, line)
-    assert json.loads((site.site_dir / "catalog.json").read_text(encoding="utf-8"))["entries"][0]["snippets"]
+    assert "pseudo-code sketch" in html, "opted-out blocks are listed with their reason"
+    assert "no-check" not in site.page("demo/agents/broken").split('<article', 1)[1], "the marker is invisible"
 
 
 def test_pytest_items_fail_at_the_right_lines(broken_dir: Path) -> None:
@@ -98,7 +103,7 @@ def test_pytest_items_fail_at_the_right_lines(broken_dir: Path) -> None:
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_every_snippet.py"],
         capture_output=True, text=True, cwd=ROOT, env=env,
     )
-    assert "4 failed, 1 passed" in done.stdout, done.stdout
+    assert "4 failed, 1 passed, 1 skipped" in done.stdout, done.stdout
     for language, fence in FENCES.items():
         assert f"FAILED tests/test_every_snippet.py::test_snippet_parses[{PATH}:{fence}[{language}]]" in done.stdout
     for language, line in EXPECTED:

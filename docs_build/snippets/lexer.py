@@ -23,6 +23,7 @@ class Snippet:
     fence_line: int  # line of the opening fence: the snippet's name in reports and test ids
     language: str  # canonical language ('typescript'), '' when the info string has none
     word: str  # the language word as written ('tsx')
+    info: str  # the whole info string
     attributes: dict[str, str]
     code: str
     code_line: int  # line of the first code line in the Markdown file
@@ -79,6 +80,7 @@ def iter_snippets(path: str, body: str, body_line: int, unclosed_lines: frozense
                 fence_line=fence.start_line,
                 language=normalise(word) if word else "",
                 word=word.lower(),
+                info=fence.info,
                 attributes=attributes,
                 code=fence.code,
                 code_line=fence.code_line,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .data import JsonChecker, JsoncChecker, JsonLinesChecker, PythonChecker, TomlChecker, YamlChecker
@@ -47,8 +48,7 @@ class ConsoleChecker(Checker):
 
 def _replace(snippet: Snippet, code: str) -> Snippet:
     """The same snippet with other code (positions are remapped by the caller)."""
-    return Snippet(snippet.path, snippet.fence_line, snippet.language, snippet.word, snippet.attributes, code,
-                   snippet.code_line)
+    return dataclasses.replace(snippet, code=code, offsets=())
 
 
 CHECKERS: dict[str, Checker] = {

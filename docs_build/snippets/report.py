@@ -8,6 +8,7 @@ from .. import render
 from ..catalog import Catalog
 from ..model import Analysis, GeneratedPage, Location, Problem
 from .check import SnippetResult, catalog_snippets, check_snippets
+from .lexer import OPT_OUT_ATTRIBUTE
 from .outcome import STATUSES
 from .registry import CHECKERS
 
@@ -51,6 +52,12 @@ def result_problem(result: SnippetResult) -> Problem | None:
             f"{snippet.language} snippet (fence at line {snippet.fence_line}) does not parse at column {column}: "
             f"{result.outcome.error}",
             f"fix the code; if it is deliberately not {snippet.language}, put {OPT_OUT_EXAMPLE} before the fence",
+        )
+    if OPT_OUT_ATTRIBUTE in snippet.attributes and not snippet.info.startswith("{"):
+        return Problem(
+            Location(snippet.path, snippet.fence_line), "warning", "snippet-opt-out-form",
+            f"info string '{snippet.info}' is not understood by the page: the block shows as plain text",
+            f"write it as {{.{snippet.word} {OPT_OUT_ATTRIBUTE}=\"why\"}} or put {OPT_OUT_EXAMPLE} before the fence",
         )
     if result.status == "skipped" and not snippet.opt_out:
         return Problem(
