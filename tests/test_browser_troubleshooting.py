@@ -1,0 +1,131 @@
+"""In Chromium: the hub filter, search for a symptom landing on its row, and row permalinks.
+
+Material's instant navigation only takes over links listed in sitemap.xml, resolved against
+`site_url` (protocol and host, not port): the instant-navigation tests build the seeds with
+`site_url` set to the local server's address, which is started first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import CONTENT, make_project
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+ROW = "api-design/agents/02-backend-patterns/"
+TARGETED = re.compile(r"\batlas-ts-target\b")
+
+
+@pytest.fixture(scope="module")
+def base(seed_site, serve) -> str:
+    """The seed site served on 127.0.0.1."""
+    return serve(seed_site.site_dir)
+
+
+@pytest.fixture(scope="module")
+def instant_base(serve, tmp_path_factory) -> str:
+    """The seed site built with site_url pointing at its own local server, so instant navigation is on."""
+    tmp_path = tmp_path_factory.mktemp("instant")
+    site_dir = tmp_path / "site"
+    base = serve(site_dir)  # serves the directory as it is at each request: build it after
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {base}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    env = {**os.environ, "DOCS_CONTENT_DIR": str(CONTENT), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return base
+
+
+def own_errors(page) -> list[str]:
+    """Script errors of the page, leaving out Material's CDN loads (mermaid) that fail offline."""
+    return [error for error in page.errors if "unpkg.com" not in error]
+
+
+def visible_rows(page):
+    """The hub rows the filter leaves visible."""
+    return page.locator("[data-atlas-ts-hub] tbody tr:visible")
+
+
+def test_hub_filter_narrows_rows_and_keeps_the_query_in_the_url(page, base):
+    """Typing EADDRINUSE leaves only matching rows; the URL (?q=) reopens the same filtered view."""
+    page.goto(base + "troubleshooting/")
+    expect(visible_rows(page)).to_have_count(11)
+    page.locator("[data-atlas-ts-filter]").press_sequentially("EADDRINUSE")
+    expect(visible_rows(page)).to_have_count(1)
+    expect(visible_rows(page).first).to_contain_text("EADDRINUSE")
+    assert page.url.endswith("troubleshooting/?q=EADDRINUSE")
+    page.goto(page.url)
+    expect(visible_rows(page)).to_have_count(1)
+    expect(page.locator("[data-atlas-ts-filter]")).to_have_value("EADDRINUSE")
+    assert own_errors(page) == []
+
+
+def test_hub_columns_sort(page, base):
+    """Clicking the Symptom header sorts rows by symptom, a second click reverses them."""
+    page.goto(base + "troubleshooting/")
+    page.locator("[data-atlas-sort='0']").click()
+    first = page.locator("[data-atlas-ts-hub] tbody tr td:first-child")
+    symptoms = [text.replace("¶", "").strip() for text in first.all_inner_texts()]
+    assert symptoms == sorted(symptoms, key=str.lower) and symptoms[0] == "401 Unauthorized"
+    page.locator("[data-atlas-sort='0']").click()
+    assert first.first.inner_text().replace("¶", "").strip() == "Unhandled Promise Rejection"
+
+
+@pytest.mark.parametrize("site", ["base", "instant_base"])
+def test_search_for_a_symptom_offers_the_row_and_lands_on_it(page, site, request):
+    """Material's search (its web worker, its UI) offers the ECONNRESET row; choosing it highlights the row."""
+    page.goto(request.getfixturevalue(site))
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("ECONNRESET")
+    result = page.locator("a.md-search-result__link[href*='#ts-econnreset']")
+    expect(result).to_be_visible(timeout=20_000)  # the worker first fetches and indexes search_index.json
+    expect(result).to_contain_text("ECONNRESET")
+    result.click()
+    page.wait_for_url(re.compile(r"02-backend-patterns/.*#ts-econnreset$"))
+    row = page.locator("#ts-econnreset")
+    expect(row).to_have_class(TARGETED)
+    expect(row).to_be_in_viewport()
+    assert own_errors(page) == []
+
+
+def test_row_permalink_opened_directly_scrolls_to_and_highlights_the_row(page, base):
+    """Opening entry-url#row scrolls the row into view and highlights it (CSS :target and the class)."""
+    page.goto(base + "fullstack/agents/03-backend-development/#ts-slow-response")
+    row = page.locator("#ts-slow-response")
+    expect(row).to_be_in_viewport()
+    expect(row).to_have_class(TARGETED)
+    assert page.evaluate("document.querySelector('tr:target')?.id") == "ts-slow-response"
+    background = row.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_hub_source_link_lands_on_the_row_through_instant_navigation(page, instant_base):
+    """From the hub, the source link opens the row highlighted without a full reload; the copy control re-targets."""
+    page.goto(instant_base + "troubleshooting/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f"[data-atlas-ts-hub] a[href$='{ROW}#ts-eaddrinuse']").click()
+    page.wait_for_url(re.compile(r"#ts-eaddrinuse$"))
+    expect(page.locator("#ts-eaddrinuse")).to_have_class(TARGETED)
+    assert page.evaluate("window.__sameDocument") is True  # Material swapped the page in place
+    page.locator("#ts-enomem .atlas-ts-link").click()
+    assert page.url.endswith("#ts-enomem")
+    expect(page.locator("#ts-enomem")).to_have_class(TARGETED)
+    expect(page.locator("#ts-eaddrinuse")).not_to_have_class(TARGETED)
+
+
+def test_hub_filter_works_after_instant_navigation(page, instant_base):
+    """Reaching the hub through the navigation (no reload) still wires its filter."""
+    page.goto(instant_base + ROW)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-nav__link[href$='troubleshooting/']").first.click()
+    page.wait_for_url(re.compile(r"troubleshooting/$"))
+    page.locator("[data-atlas-ts-filter]").press_sequentially("refused")
+    expect(visible_rows(page)).to_have_count(2)
+    assert page.evaluate("window.__sameDocument") is True
