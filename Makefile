@@ -3,16 +3,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MERMAID := docs_build/snippets/mermaid
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build build-corpus test check bench clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(MERMAID)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	@# Mermaid diagrams are checked by the mermaid npm package; without Node they are reported unchecked.
+	if command -v npm >/dev/null 2>&1; then npm ci --prefix $(MERMAID) --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: Mermaid snippets will be reported as unchecked"; fi
 	touch $(STAMP)
 
 serve: setup  ## live site on http://127.0.0.1:8000, rebuilt when content/ changes
@@ -32,6 +36,7 @@ check: setup  ## print every content problem as path:line: severity: message
 
 bench: setup  ## speed and memory figures over ../shared/corpus
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/snippets.py
 
 clean:
 	rm -rf site site-corpus $(VENV) *.egg-info
