@@ -82,8 +82,9 @@ def test_hub_columns_sort(page, base):
 def test_search_for_a_symptom_offers_the_row_and_lands_on_it(page, site, request):
     """Material's search (its web worker, its UI) offers the ECONNRESET row; choosing it highlights the row."""
     page.goto(request.getfixturevalue(site))
+    page.wait_for_load_state("networkidle")  # Material's scripts are mounted; the worker has its index
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("ECONNRESET")
+    page.locator("input.md-search__input").press_sequentially("ECONNRESET")
     result = page.locator("a.md-search-result__link[href*='#ts-econnreset']")
     expect(result).to_be_visible(timeout=20_000)  # the worker first fetches and indexes search_index.json
     expect(result).to_contain_text("ECONNRESET")

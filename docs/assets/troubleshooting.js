@@ -84,7 +84,8 @@
     if (hub.dataset.atlasReady) return;
     hub.dataset.atlasReady = "1";
     var input = hub.querySelector("[data-atlas-ts-filter]");
-    var initial = new URL(location.href).searchParams.get(QUERY_PARAM) || "";
+    // Text typed before this ran (slow load) counts as much as a shared ?q= link.
+    var initial = new URL(location.href).searchParams.get(QUERY_PARAM) || (input ? input.value : "");
     if (input) {
       input.value = initial;
       input.addEventListener("input", function () { applyFilter(hub, input.value.trim(), true); });
