@@ -9,10 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bodylinks, render
-from . import matrix, troubleshooting
-from . import snippets
-from . import handoffs
+from . import bodylinks, handoffs, matrix, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
 
