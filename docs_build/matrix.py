@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -229,6 +229,10 @@ def render_matrix(catalog: Catalog, matrix: Matrix, from_src: str, collection: s
                     "href": render.href(from_src, items[0].url),
                     "evidence": "; ".join(dict.fromkeys(f"{i.kind}: {i.detail}" for i in items[:3])),
                 })
+            for items in cells.values():
+                titles = Counter(item["entry"].title for item in items)
+                for item in items:
+                    item["qualify"] = titles[item["entry"].title] > 1  # namesakes: say which collection
             rows.append({"framework": framework, "agents": cells["agent"], "skills": cells["skill"]})
         if rows:
             table = render.render_template("matrix_ecosystem.html", ecosystem=ecosystem, rows=rows)

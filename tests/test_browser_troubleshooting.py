@@ -54,16 +54,18 @@ def visible_rows(page):
 
 
 def test_hub_filter_narrows_rows_and_keeps_the_query_in_the_url(page, base):
-    """Typing EADDRINUSE leaves only matching rows; the URL (?q=) reopens the same filtered view."""
+    """Typing EADDRINUSE leaves only matching rows; the URL (?filter=) reopens the same filtered view."""
     page.goto(base + "troubleshooting/")
     expect(visible_rows(page)).to_have_count(11)
     page.locator("[data-atlas-ts-filter]").press_sequentially("EADDRINUSE")
     expect(visible_rows(page)).to_have_count(1)
     expect(visible_rows(page).first).to_contain_text("EADDRINUSE")
-    assert page.url.endswith("troubleshooting/?q=EADDRINUSE")
+    assert page.url.endswith("troubleshooting/?filter=EADDRINUSE")
     page.goto(page.url)
     expect(visible_rows(page)).to_have_count(1)
     expect(page.locator("[data-atlas-ts-filter]")).to_have_value("EADDRINUSE")
+    expect(page.locator("[data-atlas-ts-empty]")).to_be_hidden()
+    expect(page.locator(".md-search__output")).to_be_hidden()  # the parameter does not open site search
     assert own_errors(page) == []
 
 

@@ -8,7 +8,7 @@
   "use strict";
 
   var TARGET_CLASS = "atlas-ts-target";
-  var QUERY_PARAM = "q";
+  var QUERY_PARAM = "filter"; // not "q": Material opens its search on ?q=
 
   /* Mark the row named by the URL's fragment (and only it), and bring it into view. */
   function highlightTarget(scroll) {
