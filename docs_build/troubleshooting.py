@@ -80,9 +80,10 @@ class Troubleshooting:
 
     def rows_per_collection(self, catalog: Catalog) -> Counter[str]:
         """How many rows each collection has."""
-        return Counter({c: 0 for c in self.tables}) + Counter(
-            catalog.by_id[entry_id].collection for entry_id, rows in self.by_entry.items() for _ in rows
-        )
+        totals: Counter[str] = Counter()
+        for entry_id, rows in self.by_entry.items():
+            totals[catalog.by_id[entry_id].collection] += len(rows)
+        return totals
 
 
 def entry_rows(entry: Entry) -> tuple[list[TroubleRow], int, list[Problem]]:
