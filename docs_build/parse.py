@@ -15,11 +15,17 @@ from .model import Entry, Kind, Location, Problem, Source
 
 #: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
 MAX_CHARS = 1_000_000
+#: YAML aliases can make a value refer to itself or expand exponentially; past these limits the
+#: frontmatter is read leniently instead, so no feature walks (or renders) it forever.
+MAX_META_NODES = 20_000
+MAX_META_DEPTH = 40
 FRONTMATTER_OPEN_RE = re.compile(r"^---[ \t]*$")
 FRONTMATTER_CLOSE_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 TOP_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 LIST_ITEM_RE = re.compile(r"^[ \t]+-[ \t]+(?P<value>.+?)[ \t]*$")
 HOSTILE_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=\s*[\"']|javascript:", re.I)
+#: Frontmatter fields read as one piece of text; a list or mapping there is reported.
+TEXT_KEYS = ("name", "description", "model", "version")
 EXAMPLE_FRONTMATTER = "'---' / 'name: my-agent' / 'description: What it does' / '---'"
 _YAML = frontmatter.YAMLHandler()  # python-frontmatter's handler loads with yaml.SafeLoader
 
@@ -110,7 +116,30 @@ def _load_yaml(raw: str, path: str) -> tuple[dict[str, Any], list[Problem]]:
             f"write it as key: value lines: {EXAMPLE_FRONTMATTER}",
         )
         return {}, [problem]
+    if _too_tangled(loaded):
+        problem = Problem(
+            Location(path, 2), "error", "frontmatter-too-nested",
+            f"frontmatter nests deeper than {MAX_META_DEPTH} levels or expands to more than {MAX_META_NODES} "
+            "values (YAML aliases); name and description were recovered leniently",
+            "write plain key: value fields without '&anchor' / '*alias' references",
+        )
+        return lenient_meta(raw), [problem]
     return {str(key): value for key, value in loaded.items()}, []
+
+
+def _too_tangled(value: Any) -> bool:
+    """Whether a loaded value is recursive, very deep, or very large once its aliases are expanded."""
+    stack, seen = [(value, 0)], 0
+    while stack:
+        item, depth = stack.pop()
+        seen += 1
+        if seen > MAX_META_NODES or depth > MAX_META_DEPTH:
+            return True
+        if isinstance(item, dict):
+            stack += [(child, depth + 1) for child in item.values()]
+        elif isinstance(item, list):
+            stack += [(child, depth + 1) for child in item]
+    return False
 
 
 def lenient_meta(raw: str) -> dict[str, Any]:
@@ -171,6 +200,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         return None, problems
     meta = parsed.meta
     stem = stem_of(source.path)
+    problems += _structure_problems(source.path, meta, parsed.meta_lines)
     name = _scalar(meta.get("name")) or stem
     if "name" not in meta and parsed.has_frontmatter and not parsed.problems:
         problems.append(
@@ -196,6 +226,19 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         version=_scalar(meta.get("version")),
     )
     return entry, problems
+
+
+def _structure_problems(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+    """Text fields (name, description, model, version) written as a list or mapping: shown as absent."""
+    problems = []
+    for key in TEXT_KEYS:
+        if isinstance(meta.get(key), (dict, list)):
+            problems.append(
+                Problem(Location(path, lines.get(key, 1)), "warning", "frontmatter-not-text",
+                        f"'{key}' is a YAML {type(meta[key]).__name__}, not text, so it is ignored",
+                        f"write it on one line, e.g. {key}: some text")
+            )
+    return problems
 
 
 def _kind_from_meta(meta: dict[str, Any]) -> Kind | None:

@@ -117,3 +117,25 @@ def test_huge_file_is_cut_at_a_line_with_a_warning():
     assert codes(problems) == ["file-too-large"] and problems[0].severity == "warning"
     assert entry.name == "big" and entry.body.endswith("ä line of text\n")
     assert len(entry.body) < 1_000_000
+
+
+def test_recursive_frontmatter_is_read_leniently():
+    """A YAML alias that contains itself is an error, not an endless walk; name and description survive."""
+    entry, problems = parse("---\nname: rec\ndescription: loops\nx: &a [*a]\n---\nBody\n")
+    assert codes(problems) == ["frontmatter-too-nested"] and problems[0].location.line == 2
+    assert (entry.name, entry.description, entry.meta["x"]) == ("rec", "loops", "&a [*a]")
+
+
+def test_alias_bomb_is_read_leniently():
+    """Aliases that expand exponentially (a 'billion laughs') are reported instead of walked."""
+    levels = "".join(f"l{i}: &l{i} [*l{i - 1}, *l{i - 1}, *l{i - 1}, *l{i - 1}]\n" for i in range(1, 12))
+    entry, problems = parse(f"---\nname: bomb\nl0: &l0 x\n{levels}---\nBody\n")
+    assert codes(problems) == ["frontmatter-too-nested"] and entry.name == "bomb"
+
+
+def test_text_fields_written_as_structures_are_reported():
+    """A mapping `name:` or a list `description:` is a warning at its line and falls back like an absent field."""
+    entry, problems = parse("---\nname:\n  a: 1\ndescription: [1, 2]\ntools: [1, 2.5]\n---\nBody\n")
+    assert codes(problems) == ["frontmatter-not-text", "frontmatter-not-text"]
+    assert [p.location.line for p in problems] == [2, 4]
+    assert (entry.name, entry.description, entry.tools) == ("01-api", "", ("1", "2.5"))
