@@ -18,7 +18,9 @@ from .model import Entry, GeneratedPage, Problem
 
 PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
 ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
-MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+#: Characters Python-Markdown (with the tables extension) unescapes after a backslash; '<' and '&' are
+#: not among them, so they become entities instead, and '~' needs nothing (no strikethrough extension).
+MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|>])")
 CATALOG_JSON = "catalog.json"
 PROBLEMS_PAGE = "problems.md"
 
@@ -69,6 +71,7 @@ def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
 
 def md_escape(text: str) -> str:
     """Plain text made safe to drop into Markdown prose."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     return MD_SPECIAL_RE.sub(r"\\\1", text)
 
 
