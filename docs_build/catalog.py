@@ -18,7 +18,9 @@ def entry_id(source_path: str) -> str:
     """Stable id from the path alone: lowercase, no `.md`, a SKILL.md named by its folder."""
     path = PurePosixPath(source_path.lower())
     path = path.parent if path.name == "skill.md" else path.with_suffix("")
-    return slug_path(path.as_posix())
+    slug = slug_path(path.as_posix())
+    # MkDocs serves `x/index.md` at `x/` (and `<collection>/index.md` is the collection's overview).
+    return slug + "-page" if slug.rsplit("/", 1)[-1] == "index" else slug
 
 
 def slug_path(path: str) -> str:

@@ -13,6 +13,13 @@ def test_ids_come_from_paths():
     assert entry_id("c/skills/backend-patterns/SKILL.md") == "c/skills/backend-patterns"
 
 
+def test_index_files_do_not_take_a_folder_page():
+    """An `index.md` (or a skill folder named index) gets its own page, not its folder's or collection's URL."""
+    assert entry_id("c/index.md") == "c/index-page"
+    assert entry_id("c/agents/Index.md") == "c/agents/index-page"
+    assert entry_id("c/skills/index/SKILL.md") == "c/skills/index-page"
+
+
 def test_seed_namesakes_have_distinct_ids_and_point_at_each_other():
     """The two seed 02-backend-patterns files get different ids and know each other."""
     catalog = build_catalog(CONTENT)
