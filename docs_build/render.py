@@ -180,3 +180,22 @@ def render_problems(problems: list[Problem], catalog: Catalog) -> GeneratedPage:
 def slug(text: str) -> str:
     """An HTML id for generated headings."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+HEADING_RE = re.compile(r'<h(?P<level>[23]) id="(?P<id>[^"]+)"[^>]*>(?P<name>.*?)</h(?P=level)>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def heading_tokens(html: str) -> list[dict[str, Any]]:
+    """Table-of-contents tokens (MkDocs' toc_tokens shape) for the h2/h3 headings of generated HTML.
+
+    Headings written by templates are raw HTML, which Python-Markdown's toc does not see.
+    """
+    tokens: list[dict[str, Any]] = []
+    for match in HEADING_RE.finditer(html):
+        token = {"level": int(match["level"]), "id": match["id"], "name": TAG_RE.sub("", match["name"]).strip(), "children": []}
+        if token["level"] == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens

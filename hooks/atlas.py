@@ -13,9 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 import docs_build
 from docs_build.nav import build_nav
+from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
@@ -57,6 +59,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Strip active HTML from entry pages, then let features anchor what they need."""
     entry_id = _state["entry_pages"].get(page.file.src_uri)
     if entry_id is None:
+        if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
+            # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.
+            title = page.toc.items[0]
+            page.toc = get_toc([{"level": 1, "id": title.id, "name": title.title, "children": heading_tokens(html)}])
         return html
     return _state["atlas"].transform_html(entry_id, clean_html(html))
 

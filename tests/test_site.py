@@ -125,3 +125,10 @@ def test_body_links_to_other_definitions_are_repointed(tmp_path):
     html = site.page("c/skills/a/")
     assert '<a href="../b/">B</a>' in html and "references/x.md" not in html.split("atlas-card")[-1]
     assert "c/skills/a/SKILL.md:6: info: link target 'references/x.md' is not a page" in site.log
+
+
+def test_generated_pages_get_a_table_of_contents(seed_site):
+    """Headings written by templates (raw HTML) still appear in the page's table of contents."""
+    html = seed_site.page("problems/")
+    toc = html.split('aria-label="Table of contents"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#api-design"' in toc and 'href="#fullstack"' in toc
