@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from .fences import iter_fences
+from .fences import fenced_lines
 from .catalog import Catalog
 from .model import Analysis, Entry, Location, Problem
 
@@ -72,7 +72,7 @@ def rewrite_links(entry: Entry, targets: dict[str, str], page_href: Callable[[st
 
 def _scan(entry: Entry) -> Iterator[tuple[int, str, re.Match[str], str, str, str]]:
     """(line offset, line, match, target, resolved content path, anchor) for each relative link."""
-    code_lines = _code_lines(entry)
+    code_lines = fenced_lines(entry.body, entry.body_line)  # link syntax in code is just text
     base = posixpath.dirname(entry.source)
     for offset, line in enumerate(entry.body.split("\n")):
         if "](" not in line or entry.body_line + offset in code_lines:
@@ -96,12 +96,6 @@ def link_targets(entries: list[Entry]) -> dict[str, str]:
         if entry.source.lower().endswith("/skill.md"):
             targets[posixpath.dirname(entry.source)] = f"{entry.id}.md"
     return targets
-
-
-def _code_lines(entry: Entry) -> set[int]:
-    """File lines inside fenced code, where link syntax is just text."""
-    last = entry.body_line + entry.body.count("\n")
-    return {n for f in iter_fences(entry.body, entry.body_line) for n in range(f.start_line, (f.end_line or last) + 1)}
 
 
 def analyse(catalog: Catalog) -> Analysis:

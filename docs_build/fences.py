@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Location, Problem
 
@@ -42,6 +43,21 @@ class Fence:
 
 def iter_fences(text: str, first_line: int = 1) -> list[Fence]:
     """All fenced blocks of `text`, whose first line is line `first_line` of its file."""
+    return list(_lex_fences(text, first_line))
+
+
+# Parsing, links, tables, handoffs, the matrix and snippets all look for code in the same bodies:
+# each body is lexed once per build, not once per feature.
+@lru_cache(maxsize=4096)
+def fenced_lines(text: str, first_line: int = 1) -> frozenset[int]:
+    """File lines inside fenced blocks, fences included; an unclosed block runs to the end of `text`."""
+    last = first_line + text.count("\n")
+    return frozenset(n for f in _lex_fences(text, first_line) for n in range(f.start_line, (f.end_line or last) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _lex_fences(text: str, first_line: int) -> tuple[Fence, ...]:
+    """The cached lexing behind `iter_fences`."""
     fences: list[Fence] = []
     lines = text.split("\n")
     index = 0
@@ -75,7 +91,7 @@ def iter_fences(text: str, first_line: int = 1) -> list[Fence]:
             )
         )
         index = len(lines) if end is None else end + 1
-    return fences
+    return tuple(fences)
 
 
 def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:

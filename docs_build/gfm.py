@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .fences import iter_fences
+from .fences import fenced_lines
 
 LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S")
 TABLE_ROW_RE = re.compile(r"^ {0,3}\|")
@@ -19,9 +19,7 @@ TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-*:?
 def separate_blocks(body: str) -> str:
     """Insert a blank line where a list or table starts right under a paragraph line."""
     lines = body.split("\n")
-    in_code = set()
-    for fence in iter_fences(body):
-        in_code.update(range(fence.start_line - 1, (fence.end_line or len(lines)) ))
+    in_code = fenced_lines(body, 0)  # numbered from 0, like the list indexes
     out: list[str] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else ""

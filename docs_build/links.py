@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Literal
 
 from markdown.extensions.toc import slugify, unique
 
-from .fences import iter_fences
+from .fences import fenced_lines
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -248,8 +248,7 @@ def iter_lines(body: str, first_line: int) -> Iterator[tuple[int, str, str, str]
     The label is the current heading's text, or a label line such as "Integration with other agents:"
     while the list below it lasts.
     """
-    last = first_line + body.count("\n")
-    in_code = {n for f in iter_fences(body, first_line) for n in range(f.start_line, (f.end_line or last) + 1)}
+    in_code = fenced_lines(body, first_line)
     ids: set[str] = set()
     heading, anchor, label = "", "", ""
     for offset, line in enumerate(body.split("\n")):

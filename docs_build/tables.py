@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
-from .fences import iter_fences
+from .fences import fenced_lines
 
 #: Normalised header text -> column role. A table needs all three roles to be a troubleshooting table.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
@@ -125,7 +125,7 @@ def iter_headings(body: str, first_line: int = 1) -> list[Heading]:
     """ATX headings outside fenced blocks, with the ids Python-Markdown's toc gives them."""
     headings: list[Heading] = []
     seen: set[str] = set()
-    fenced = _fenced_lines(body, first_line)
+    fenced = fenced_lines(body, first_line)
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
         if number in fenced or not (match := HEADING_RE.match(line)):
@@ -138,7 +138,7 @@ def iter_headings(body: str, first_line: int = 1) -> list[Heading]:
 def iter_tables(body: str, first_line: int = 1) -> list[MarkdownTable]:
     """Pipe tables outside fenced blocks: a header line, a separator line, then body lines."""
     lines = body.split("\n")
-    fenced = _fenced_lines(body, first_line)
+    fenced = fenced_lines(body, first_line)
     headings = {h.line: h for h in iter_headings(body, first_line)}
     tables: list[MarkdownTable] = []
     trail: list[Heading] = []
@@ -169,15 +169,6 @@ def _is_table_start(lines: list[str], index: int) -> bool:
     if not separator or not all(SEPARATOR_CELL_RE.match(cell) for cell in separator):
         return False
     return len(split_row(lines[index])) == len(separator)
-
-
-def _fenced_lines(body: str, first_line: int) -> set[int]:
-    """File lines inside fenced blocks, fences included."""
-    lines: set[int] = set()
-    last = first_line + body.count("\n")
-    for fence in iter_fences(body, first_line):
-        lines.update(range(fence.start_line, (fence.end_line or last) + 1))
-    return lines
 
 
 def _unique_anchor(anchor: str, seen: set[str]) -> str:
