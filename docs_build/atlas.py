@@ -48,6 +48,7 @@ class Atlas:
         reference = [*feature_pages, render.render_problems(self.problems, self.catalog)]
         pages = [render.render_home(self.catalog, reference)]
         pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
+        pages += [render.render_folder(folder, entries) for folder, entries in sorted(self.catalog.folders().items())]
         for entry in self.catalog.entries:
             sections = [s for a in self.analyses for s in a.entry_markdown.get(entry.id, [])]
             body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)

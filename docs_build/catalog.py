@@ -67,6 +67,25 @@ class Catalog:
         """Other entries with the same name: shown on each page as 'also defined in'."""
         return [e for e in self._by_key.get(_key(entry.name), []) if e.id != entry.id and _key(e.name) == _key(entry.name)]
 
+    def folders(self) -> dict[str, list[Entry]]:
+        """Every folder level of the entry ids below a collection (`c/plugins/p`, `c/agents`…) with its entries.
+
+        Each gets an index page, so a URL cut back to any folder still leads somewhere.
+        """
+        folders: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            parts = entry.id.split("/")
+            for depth in range(2, len(parts)):
+                folders["/".join(parts[:depth])].append(entry)
+        return {folder: entries for folder, entries in folders.items() if folder not in self.by_id}
+
+    def home_folder(self, entry: Entry) -> str:
+        """The folder page that lists an entry with its plugin or category (or its kind folder)."""
+        parts = entry.id.split("/")
+        if entry.group is not None and (group := slug_path(entry.group)) in parts[1:-1]:
+            return "/".join(parts[: parts.index(group, 1) + 1])
+        return "/".join(parts[:-1])
+
     def known_names(self, collection: str | None = None) -> list[str]:
         """All names and stems, for 'did you mean' suggestions."""
         entries = self.entries if collection is None else self.in_collection(collection)

@@ -7,10 +7,12 @@ rendered, which keeps pages small on collections of hundreds of entries.
 from __future__ import annotations
 
 import html
+import posixpath
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from .catalog import collection_url
+from .model import Entry
 from .render import entry_src
 
 if TYPE_CHECKING:
@@ -32,15 +34,35 @@ def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
 
 
 def _collection_nav(atlas: Atlas, collection: str) -> list[NavItem]:
-    """Overview page, then entries grouped by plugin/category, or by kind when ungrouped."""
-    groups: dict[str, list[NavItem]] = defaultdict(list)
+    """Overview page, then entries grouped by plugin/category, or by kind when ungrouped.
+
+    Each group section opens with its folder's index page (navigation.indexes makes the label a link).
+    """
+    groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in atlas.catalog.in_collection(collection):
-        label = entry.group or ("Agents" if entry.kind == "agent" else "Skills")
-        groups[label].append({_title(entry.title): entry_src(entry)})
+        groups[entry.group or ("Agents" if entry.kind == "agent" else "Skills")].append(entry)
+    folders = atlas.catalog.folders()
     items: list[NavItem] = [{"Overview": collection_url(collection) + "index.md"}]
-    return items + [{_title(label): groups[label]} for label in sorted(groups)]
+    for label in sorted(groups):
+        section: list[NavItem] = [{_title(e.title): entry_src(e)} for e in groups[label]]
+        homes = {atlas.catalog.home_folder(e) for e in groups[label]}
+        home = homes.pop() if len(homes) == 1 else posixpath.commonpath([posixpath.dirname(e.id) for e in groups[label]])
+        if home in folders:
+            section.insert(0, f"{home}/index.md")
+        items.append({_title(label): section})
+    return items
 
 
 def _title(text: str) -> str:
     """Nav titles are printed unescaped by the theme, so escape content values here."""
     return html.escape(text)
+
+
+def nav_sources(nav: list[NavItem]) -> set[str]:
+    """Every page source named anywhere in a nav structure."""
+    found: set[str] = set()
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            found |= nav_sources(value) if isinstance(value, list) else {value}
+    return found

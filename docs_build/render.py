@@ -101,6 +101,7 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         "card.html",
         entry=entry,
         collection_url=href(src, collection_url(entry.collection)),
+        group_url=href(src, catalog.home_folder(entry) + "/"),
         skills=skills,
         namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
         details=details,
@@ -123,21 +124,31 @@ def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str)
 def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
     """The index of one collection, one table per plugin or category."""
     src = collection_url(collection) + "index.md"
+    return render_listing(src, collection, f"{collection}/", catalog.in_collection(collection))
+
+
+def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
+    """The index of one folder level of the URLs (a plugin, a category, an agents/ folder)."""
+    title = " / ".join(folder.split("/")[1:])
+    return render_listing(f"{folder}/index.md", title, f"{entries[0].collection}/…/{folder.split('/')[-1]}/", entries)
+
+
+def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
+    """A table of entries, one per plugin or category, linking to their pages."""
     groups: dict[str | None, list[tuple[Entry, str]]] = defaultdict(list)
-    entries = catalog.in_collection(collection)
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
         groups[entry.group].append((entry, href(src, entry.url)))
     kinds = Counter(entry.kind for entry in entries)
     ordered = sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
     content = render_template(
         "collection.html",
-        collection=collection,
-        groups=ordered,
+        where=where,
+        groups=ordered if len(ordered) > 1 else [(None, ordered[0][1])],
         group_ids={group: slug(group) for group in groups if group},
         agents=kinds["agent"],
         skills=kinds["skill"],
     )
-    return page(src, collection, f"# {md_escape(collection)}\n\n{content}", f"Agents and skills of {collection}")
+    return page(src, title, f"# {md_escape(title)}\n\n{content}", f"Agents and skills of {title}")
 
 
 def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:

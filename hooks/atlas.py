@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build.nav import build_nav
+from docs_build.nav import build_nav, nav_sources
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 
@@ -41,14 +41,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     atlas = docs_build.build_atlas(_state["content_dir"])
     config.extra["atlas"] = atlas  # the macros module reads it from here
     _state["atlas"] = atlas
-    entry_sources = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
-    _state["entry_pages"] = entry_sources
+    _state["entry_pages"] = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
+    config.nav = build_nav(atlas, config.nav)
+    in_nav = nav_sources(config.nav)
     for page in atlas.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.warning("generated page %s collides with a file in docs/; the generated one wins", page.src_uri)
             files.remove(files.get_file_from_path(page.src_uri))
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))
-    config.nav = build_nav(atlas, config.nav)
+        # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
+        inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())

@@ -132,3 +132,19 @@ def test_generated_pages_get_a_table_of_contents(seed_site):
     html = seed_site.page("problems/")
     toc = html.split('aria-label="Table of contents"', 1)[1].split("</nav>", 1)[0]
     assert 'href="#api-design"' in toc and 'href="#fullstack"' in toc
+
+
+def test_every_folder_level_of_a_url_has_an_index(tmp_path):
+    """Cutting an entry URL back to its plugin or kind folder lands on a page listing what is inside."""
+    content = write_collection(tmp_path / "content", {
+        "c/plugins/web/agents/api.md": "---\nname: api\ndescription: builds APIs\n---\n# API\n",
+        "c/plugins/web/skills/rest/SKILL.md": "---\nname: rest\n---\n# REST\n",
+        "c/plugins/data/agents/sql.md": "---\nname: sql\n---\n# SQL\n",
+    })
+    site = build_site(content, tmp_path, strict=True)
+    assert site.returncode == 0, site.log
+    plugin = site.page("c/plugins/web/")
+    assert 'href="agents/api/"' in plugin and 'href="skills/rest/"' in plugin and "plugins/data" not in plugin
+    assert 'href="api/"' in site.page("c/plugins/web/agents/")
+    assert 'href="web/agents/api/"' in site.page("c/plugins/") and 'href="data/agents/sql/"' in site.page("c/plugins/")
+    assert '<a href="../../">agent · web</a>' in site.page("c/plugins/web/agents/api/")
