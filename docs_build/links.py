@@ -51,6 +51,9 @@ NAME_POSITION_RE = re.compile(
 )
 FREE_TARGET_RE = re.compile(rf"(?<![\w.@-])(?P<bold>\*\*)?(?P<target>{SLUG})(?(bold)\*\*)(?![\w-])")
 INBOUND_PHRASE_RE = re.compile(r"^(?:upstream|previous|receives?|gets?|takes?|accepts?)\b|\bfrom$", re.I)
+#: Handoffs and bonds are stated in short lines; the dialects' regexes take time quadratic in a line's
+#: length when it does not match, so longer lines (data URIs, pasted minified text) are not read.
+MAX_LINE_CHARS = 2_000
 LEADING_VERB_RE = re.compile(r"^\s*(?P<verb>\w+(?:\s+(?:with|from|to|up\s+with|on|before|after))?)\s+", re.I)
 
 
@@ -262,7 +265,8 @@ def iter_lines(body: str, first_line: int) -> Iterator[tuple[int, str, str, str]
         stripped = line.strip()
         if stripped and not BULLET_RE.match(line) and not stripped.startswith("|"):
             label = _plain(stripped) if stripped.endswith(":") or stripped.endswith(":**") else ""
-        yield number, line, label or heading, anchor
+        if len(line) <= MAX_LINE_CHARS:
+            yield number, line, label or heading, anchor
 
 
 def heading_id(text: str, ids: set[str]) -> str:

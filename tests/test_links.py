@@ -9,7 +9,8 @@ from conftest import CONTENT, write_collection
 
 from docs_build.catalog import build_catalog
 from docs_build.handoffs import analyse, find_handoffs
-from docs_build.links import DIALECTS, extract_references, heading_id
+from docs_build.bodylinks import blank_code_spans
+from docs_build.links import DIALECTS, MAX_LINE_CHARS, extract_references, heading_id
 
 #: The heading or label a sectioned dialect's example sits under.
 SECTIONS = {"agent-table": "## Upstream Agents", "integration-list": "Integration with other agents:", "related-skills": "## Related Skills"}
@@ -105,3 +106,16 @@ def test_seed_fullstack_tables_and_escalation_yield_handoffs() -> None:
     kinds = {(h["kind"], h["written"], h["direction"]) for h in handoffs}
     assert {("agent-table", "01-fullstack-fundamentals", "from"), ("agent-table", "04-database-design", "to"),
             ("escalates-to", "Agent 04", "to"), ("escalates-to", "Agent 07", "to")} <= kinds
+
+
+def test_lines_longer_than_the_limit_are_not_read() -> None:
+    """A handoff buried in a line of pasted text past MAX_LINE_CHARS is skipped (the dialect regexes are quadratic)."""
+    line = "**Handoff:** Reviews → Agent 02 " + "x" * MAX_LINE_CHARS
+    assert refs(line) == [] and refs(line[:200]) == [("handoff-line", "Agent 02", "Reviews")]
+
+
+def test_code_spans_pair_equal_backtick_runs() -> None:
+    """`[a](b)` in a code span is hidden from the link scan; unequal runs and long runs are plain text."""
+    assert blank_code_spans("`[a](b)` [c](d)") == "\0" * 8 + " [c](d)"
+    assert blank_code_spans("``a` [c](d)") == "``a` [c](d)"
+    assert blank_code_spans("`" * 5000 + " [c](d)") == "`" * 5000 + " [c](d)"
