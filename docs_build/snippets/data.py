@@ -17,9 +17,9 @@ from .outcome import Checker, Outcome, SyntaxProblem, failure
 
 TOML_POSITION_RE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 TOML_END_RE = re.compile(r"\(at end of document\)")
-#: JSONC comments and trailing commas, outside strings (the string alternative keeps strings whole).
 #: libyaml's loader when PyYAML was built with it (much faster); composing never constructs tags.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: JSONC comments and trailing commas, outside strings (the string alternative keeps strings whole).
 JSONC_RE = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/|,(?=\s*[\]}])', re.S)
 
 

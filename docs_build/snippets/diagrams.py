@@ -27,6 +27,8 @@ MAX_MESSAGE = 160
 class MermaidChecker(Checker):
     """mermaid.parse under jsdom, batched; verdicts are remembered per diagram text for rebuilds."""
 
+    background = True
+
     def __init__(self, node: str | None = None) -> None:
         self.node = node if node is not None else (shutil.which("node") or "")
         self._known: dict[str, Outcome] = {}
@@ -44,8 +46,6 @@ class MermaidChecker(Checker):
         if not _installed_version():
             return f"the mermaid npm package is not installed (run `{INSTALL_HINT}`)"
         return ""
-
-    background = True
 
     def check(self, snippet: Snippet) -> Outcome:
         """One diagram (prefer check_all: each call starts Node)."""
