@@ -11,6 +11,7 @@ def define_env(env) -> None:
     """Register the macros; each reads the atlas built by hooks/atlas.py for this build."""
 
     def atlas():
+        """The Atlas of the current build (hooks/atlas.py stores it in `extra`)."""
         return env.conf["extra"]["atlas"]
 
     def page_src() -> str:

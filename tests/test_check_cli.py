@@ -9,6 +9,7 @@ from conftest import CONTENT, ROOT, write_collection
 
 
 def run_check(content_dir) -> subprocess.CompletedProcess[str]:
+    """Run `python -m docs_build check CONTENT_DIR` from the project root."""
     return subprocess.run(
         [sys.executable, "-m", "docs_build", "check", str(content_dir)], capture_output=True, text=True, cwd=ROOT
     )

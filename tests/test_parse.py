@@ -15,6 +15,7 @@ def parse(text: str | bytes, source: Source = AGENT):
 
 
 def codes(problems) -> list[str]:
+    """The problems' codes, in order."""
     return [p.code for p in problems]
 
 
@@ -139,3 +140,9 @@ def test_text_fields_written_as_structures_are_reported():
     assert codes(problems) == ["frontmatter-not-text", "frontmatter-not-text"]
     assert [p.location.line for p in problems] == [2, 4]
     assert (entry.name, entry.description, entry.tools) == ("01-api", "", ("1", "2.5"))
+
+
+def test_lenient_fallback_decodes_quoted_escapes():
+    """A double-quoted value recovered after a YAML error has its escapes decoded."""
+    entry, _ = parse('---\nname: a\ndescription: "Use it\\nwell"\ntools: x: y\n---\n')
+    assert entry.description == "Use it\nwell"
