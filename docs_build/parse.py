@@ -156,9 +156,13 @@ def lenient_meta(raw: str) -> dict[str, Any]:
 
 
 def _unquote(value: str) -> str:
-    """Strip one pair of matching quotes."""
+    """A quoted scalar as YAML reads it (escapes such as \\n decoded), else the text as written."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
+        try:
+            loaded = yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value[1:-1]
+        return loaded if isinstance(loaded, str) else value[1:-1]
     return value
 
 

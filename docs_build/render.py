@@ -89,6 +89,21 @@ def entry_src(entry: Entry) -> str:
     return f"{entry.id}.md"
 
 
+EXAMPLE_RE = re.compile(r"<example>(.*?)(?:</example>|$)", re.S | re.I)
+
+
+def split_description(description: str) -> tuple[str, list[str]]:
+    """The summary of a description and its `<example>` blocks, the classic Claude Code agent format.
+
+    Such descriptions often carry literal `\\n` (a plain YAML scalar) meant as line breaks.
+    """
+    if "\\n" in description and "\n" not in description:
+        description = description.replace("\\n", "\n")
+    examples = [block.strip() for block in EXAMPLE_RE.findall(description)]
+    summary = EXAMPLE_RE.sub("", description) if examples else description
+    return " ".join(summary.split()), examples
+
+
 def render_card(entry: Entry, catalog: Catalog) -> str:
     """The header card: every frontmatter field, prominent ones first."""
     src = entry_src(entry)
@@ -97,9 +112,12 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         found = catalog.find(name, entry.collection, kind="skill")
         skills.append((name, href(src, found[0].url) if found else None))
     details = [(key, value) for key, value in entry.meta.items() if key not in PROMINENT_KEYS]
+    summary, examples = split_description(entry.description)
     return render_template(
         "card.html",
         entry=entry,
+        summary=summary,
+        examples=examples,
         collection_url=href(src, collection_url(entry.collection)),
         group_url=href(src, catalog.home_folder(entry) + "/"),
         skills=skills,
@@ -135,9 +153,9 @@ def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
 
 def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
     """A table of entries, one per plugin or category, linking to their pages."""
-    groups: dict[str | None, list[tuple[Entry, str]]] = defaultdict(list)
+    groups: dict[str | None, list[tuple[Entry, str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
-        groups[entry.group].append((entry, href(src, entry.url)))
+        groups[entry.group].append((entry, href(src, entry.url), split_description(entry.description)[0]))
     kinds = Counter(entry.kind for entry in entries)
     ordered = sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
     content = render_template(

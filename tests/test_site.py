@@ -148,3 +148,15 @@ def test_every_folder_level_of_a_url_has_an_index(tmp_path):
     assert 'href="api/"' in site.page("c/plugins/web/agents/")
     assert 'href="web/agents/api/"' in site.page("c/plugins/") and 'href="data/agents/sql/"' in site.page("c/plugins/")
     assert '<a href="../../">agent · web</a>' in site.page("c/plugins/web/agents/api/")
+
+
+def test_description_examples_are_split_from_the_summary(tmp_path):
+    """A Claude Code description with `\\n` and <example> blocks shows a clean summary and the examples apart."""
+    description = "Use this agent to review code.\\n\\n<example>\\nContext: a PR\\nuser: review it\\n</example>"
+    content = write_collection(tmp_path / "content", {"c/agents/r.md": f"---\nname: r\ndescription: {description}\n---\n# R\n"})
+    site = build_site(content, tmp_path)  # "Context: a PR" makes the YAML invalid, as in real files
+    assert site.returncode == 0 and "c/agents/r.md:3: error: frontmatter is not valid YAML" in site.log
+    page = site.page("c/agents/r/")
+    assert '<p class="atlas-card__description">Use this agent to review code.</p>' in page
+    assert "<pre class=\"atlas-text\">Context: a PR\nuser: review it</pre>" in page
+    assert "Use this agent to review code.</td>" in site.page("c/")
