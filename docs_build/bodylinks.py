@@ -106,14 +106,19 @@ def blank_code_spans(line: str) -> str:
     return "".join(pieces) + line[last:]
 
 
-def link_targets(entries: list[Entry]) -> dict[str, str]:
-    """Content paths a body may link to, mapped to their pages' sources: the file, and a skill's folder."""
-    targets: dict[str, str] = {}
+def definition_paths(entries: list[Entry]) -> dict[str, Entry]:
+    """Content paths a body may link to, and their entries: every definition file, and a skill's folder."""
+    paths: dict[str, Entry] = {}
     for entry in entries:
-        targets[entry.source] = f"{entry.id}.md"
+        paths[entry.source] = entry
         if entry.source.lower().endswith("/skill.md"):
-            targets[posixpath.dirname(entry.source)] = f"{entry.id}.md"
-    return targets
+            paths[posixpath.dirname(entry.source)] = entry
+    return paths
+
+
+def link_targets(entries: list[Entry]) -> dict[str, str]:
+    """Content paths a body may link to, mapped to their pages' sources."""
+    return {path: f"{entry.id}.md" for path, entry in definition_paths(entries).items()}
 
 
 def analyse(catalog: Catalog) -> Analysis:

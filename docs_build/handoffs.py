@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import render
+from .bodylinks import definition_paths
 from .bonds import Bond, audit_bonds, find_bonds
 from .catalog import Catalog, slug_path
 from .graph import Graph
@@ -53,7 +54,7 @@ class Handoff:
 
 def find_handoffs(catalog: Catalog) -> list[Handoff]:
     """Every reference of every body, resolved; links to files the site lacks are left to bodylinks."""
-    paths = _definition_paths(catalog)
+    paths = definition_paths(catalog.entries)
     handoffs = []
     for entry in catalog.entries:
         for ref in extract_references(entry.body, entry.body_line, entry.kind):
@@ -73,16 +74,6 @@ def resolve_reference(ref: Reference, entry: Entry, catalog: Catalog, paths: dic
     if ref.target_kind == "path":
         return paths.get(posixpath.normpath(posixpath.join(posixpath.dirname(entry.source), ref.target)))
     return resolve_name(ref.target, entry, catalog, ref.target_kind)
-
-
-def _definition_paths(catalog: Catalog) -> dict[str, Entry]:
-    """Content paths a body may link to: every definition file, and a skill's folder."""
-    paths: dict[str, Entry] = {}
-    for entry in catalog.entries:
-        paths[entry.source] = entry
-        if entry.source.lower().endswith("/skill.md"):
-            paths[posixpath.dirname(entry.source)] = entry
-    return paths
 
 
 def handoff_problems(handoffs: list[Handoff], catalog: Catalog) -> list[Problem]:
