@@ -285,17 +285,13 @@ def _graph_page(collection: str, groups: dict[str | None, list[tuple[str, str, b
 
 def render_health(problems: list[Problem], catalog: Catalog) -> Any:
     """Unresolved references and bond problems, grouped by collection, linking to the pages."""
-    by_source = {entry.source: entry for entry in catalog.entries}
-    groups: dict[str, list[tuple[Problem, str | None]]] = defaultdict(list)
-    for problem in sorted(problems, key=lambda p: (p.location.path, p.location.line)):
-        entry = by_source.get(problem.location.path)
-        groups[problem.location.path.split("/")[0]].append((problem, render.href(HEALTH_PAGE, entry.url) if entry else None))
+    groups = render.problems_by_collection(problems, catalog, HEALTH_PAGE)
     counts = Counter(problem.code for problem in problems)
     content = render.render_template(
         "handoffs_health.html",
         counts=sorted(counts.items()),
-        groups=sorted(groups.items()),
-        collection_ids={collection: render.slug(collection) for collection in groups},
+        groups=groups,
+        collection_ids={collection: render.slug(collection) for collection, _ in groups},
     )
     title = "Handoffs and bonds"
     return render.page(HEALTH_PAGE, title, f"# {title}\n\n{content}", "Unresolved handoffs and bond problems", nav_section="Health")

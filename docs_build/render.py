@@ -189,21 +189,28 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
 
 def render_problems(problems: list[Problem], catalog: Catalog) -> GeneratedPage:
     """The content health page: every problem, grouped by collection."""
-    by_source = {entry.source: entry for entry in catalog.entries}
-    groups: dict[str, list[tuple[Problem, str | None]]] = defaultdict(list)
-    for problem in sorted(problems, key=lambda p: (p.location.path, p.location.line)):
-        entry = by_source.get(problem.location.path)
-        url = href(PROBLEMS_PAGE, entry.url) if entry else None
-        groups[problem.location.path.split("/")[0]].append((problem, url))
+    groups = problems_by_collection(problems, catalog, PROBLEMS_PAGE)
     severities = Counter(problem.severity for problem in problems)
     content = render_template(
         "problems.html",
         total=len(problems),
         by_severity=sorted(severities.items()),
-        groups=sorted(groups.items()),
-        collection_ids={collection: slug(collection) for collection in groups},
+        groups=groups,
+        collection_ids={collection: slug(collection) for collection, _ in groups},
     )
     return page(PROBLEMS_PAGE, "Content problems", f"# Content problems\n\n{content}", nav_section="Health")
+
+
+def problems_by_collection(
+    problems: list[Problem], catalog: Catalog, from_src: str
+) -> list[tuple[str, list[tuple[Problem, str | None]]]]:
+    """Problems in file order, grouped by collection, each with a link from `from_src` to its entry's page."""
+    by_source = {entry.source: entry for entry in catalog.entries}
+    groups: dict[str, list[tuple[Problem, str | None]]] = defaultdict(list)
+    for problem in sorted(problems, key=lambda p: (p.location.path, p.location.line)):
+        entry = by_source.get(problem.location.path)
+        groups[problem.location.path.split("/")[0]].append((problem, href(from_src, entry.url) if entry else None))
+    return sorted(groups.items())
 
 
 def slug(text: str) -> str:
