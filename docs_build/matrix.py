@@ -259,7 +259,8 @@ def render_matrix_page(catalog: Catalog, matrix: Matrix) -> GeneratedPage:
     covered = matrix.coverage(catalog)
     entries = {entry_id for by_entry in covered.values() for entry_id in by_entry}
     intro = render.render_template(
-        "matrix_intro.html", frameworks=len(covered), entries=len(entries),
+        "matrix_intro.html", frameworks=len(covered), vocabulary=len(matrix.vocabulary.frameworks),
+        entries=len(entries),
         diagrams=sum(len(d) for d in matrix.diagrams.values()),
         uncovered=[f.name for f in matrix.vocabulary.frameworks if f.name not in covered],
     )

@@ -10,8 +10,10 @@ import hashlib
 import html
 import re
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from markupsafe import Markup
 
 from . import render
 from .catalog import Catalog, collection_url
@@ -209,9 +211,13 @@ def search_documents(catalog: Catalog, by_entry: dict[str, list[TroubleRow]]) ->
 
 
 def render_rows(
-    catalog: Catalog, by_entry: dict[str, list[TroubleRow]], from_src: str, collection: str | None = None
+    catalog: Catalog, by_entry: dict[str, list[TroubleRow]], from_src: str, collection: str | None = None,
+    stats: str = "",
 ) -> str:
-    """The filterable, sortable table of rows (one collection or all), linked from `from_src`."""
+    """The filterable, sortable table of rows (one collection or all), linked from `from_src`.
+
+    `stats` is HTML shown between the filter box and the table (the hub's per-collection counts).
+    """
     items = []
     for entry_id, rows in by_entry.items():
         entry = catalog.by_id[entry_id]
@@ -223,24 +229,36 @@ def render_rows(
                 "entry": entry,
                 "row_href": render.href(from_src, row.url),
                 "collection_href": render.href(from_src, collection_url(entry.collection)),
+                "collection_label": short_collection(entry.collection),
             })
-    return render.render_template("troubleshooting_hub.html", items=items, collection=collection)
+    return render.render_template("troubleshooting_hub.html", items=items, collection=collection,
+                                  stats=Markup(stats))
+
+
+def short_collection(name: str) -> str:
+    """'owner__custom-plugin-api-design' -> 'custom-plugin-api-design': the repository without its owner."""
+    return name.split("__", 1)[-1] or name
 
 
 def render_hub(catalog: Catalog, found: Troubleshooting) -> GeneratedPage:
     """The hub page: every row of every collection."""
     per_collection = found.rows_per_collection(catalog)
     intro = render.render_template(
-        "troubleshooting_intro.html",
-        rows=sum(per_collection.values()),
-        tables=sum(found.tables.values()),
+        "troubleshooting_intro.html", rows=sum(per_collection.values()), tables=sum(found.tables.values()),
+    )
+    stats = render.render_template(
+        "troubleshooting_stats.html",
         collections=[(name, found.tables[name], per_collection[name]) for name in catalog.collections
                      if found.tables[name]],
     )
-    content = "\n\n".join(["# Troubleshooting", intro, render_rows(catalog, found.by_entry, HUB_PAGE)])
-    return render.page(HUB_PAGE, "Troubleshooting", content,
+    # The statistics go under the filter box, collapsed: on a phone the filter must be on the first screen.
+    hub = render_rows(catalog, found.by_entry, HUB_PAGE, stats=stats)
+    content = "\n\n".join(["# Troubleshooting", intro, hub])
+    page = render.page(HUB_PAGE, "Troubleshooting", content,
                        "Every troubleshooting row of every agent and skill, searchable by symptom",
                        nav_section="Reference")
+    # The page has no sections: Material's table-of-contents sidebar would only take width from the table.
+    return replace(page, markdown=page.markdown.replace("---\n", "---\nhide:\n- toc\n", 1))
 
 
 def analyse(catalog: Catalog) -> Analysis:

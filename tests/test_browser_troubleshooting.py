@@ -2,7 +2,7 @@
 
 Material's instant navigation only takes over links listed in sitemap.xml, resolved against
 `site_url` (protocol and host, not port): the instant-navigation tests build the seeds with
-`site_url` set to the local server's address, which is started first.
+`site_url` (the SITE_URL variable) set to the local server's address, which is started first.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ def instant_base(serve, tmp_path_factory) -> str:
     base = serve(site_dir)  # serves the directory as it is at each request: build it after
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {base}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(CONTENT), "NO_MKDOCS_2_WARNING": "1"}
+    # mkdocs.yml reads site_url from SITE_URL (a second site_url key in the file would be overridden by it).
+    env = {**os.environ, "DOCS_CONTENT_DIR": str(CONTENT), "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
     assert done.returncode == 0, done.stdout + done.stderr
     return base
@@ -132,3 +132,54 @@ def test_hub_filter_works_after_instant_navigation(page, instant_base):
     page.locator("[data-atlas-ts-filter]").press_sequentially("refused")
     expect(visible_rows(page)).to_have_count(2)
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_a_link_to_a_row_the_filter_hides_shows_the_row_and_says_so(page, base):
+    """?filter=EADDRINUSE#<a fullstack row>: the targeted row is shown and highlighted, with a note why."""
+    target = "fullstack-agents-03-backend-development--ts-slow-response"
+    page.goto(base + f"troubleshooting/?filter=EADDRINUSE#{target}")
+    expect(page.locator(f"#{target}")).to_be_visible()
+    expect(page.locator(f"#{target}")).to_have_class(TARGETED)
+    expect(visible_rows(page)).to_have_count(2)  # the match and the linked row
+    expect(page.locator("[data-atlas-ts-note]")).to_contain_text("does not match the filter “EADDRINUSE”")
+    page.locator("[data-atlas-ts-filter]").fill("ENOMEM")  # filtering again drops the exception and the note
+    expect(visible_rows(page)).to_have_count(1)
+    expect(page.locator("[data-atlas-ts-note]")).to_be_hidden()
+    assert own_errors(page) == []
+
+
+def test_a_search_result_link_with_h_filters_the_hub(page, base):
+    """Material's search result for the hub links to ?h=<query>: that query filters the rows; ?filter= wins."""
+    page.goto(base + "troubleshooting/?h=EADDRINUSE")
+    expect(visible_rows(page)).to_have_count(1)
+    expect(page.locator("[data-atlas-ts-filter]")).to_have_value("EADDRINUSE")
+    page.goto(base + "troubleshooting/?filter=refused&h=EADDRINUSE")
+    expect(visible_rows(page)).to_have_count(2)
+    assert own_errors(page) == []
+
+
+def test_hub_filters_and_sorts_by_collection_and_keeps_column_widths(page, base):
+    """The collection (no column of its own) is filterable and sortable; filtering does not move the columns."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base + "troubleshooting/")
+    headers = page.locator("[data-atlas-ts-hub] thead th")
+    widths = [round(box["width"]) for box in (h.bounding_box() for h in headers.all())]
+    page.locator("[data-atlas-ts-filter]").press_sequentially("fullstack")
+    expect(visible_rows(page)).to_have_count(4)
+    assert [round(h.bounding_box()["width"]) for h in headers.all()] == widths
+    page.locator("[data-atlas-ts-filter]").fill("")
+    expect(visible_rows(page)).to_have_count(11)
+    page.locator("[data-atlas-sort='4']").click()
+    order = page.locator("[data-atlas-ts-hub] tbody tr").evaluate_all("rows => rows.map(r => r.dataset.collection)")
+    assert order == sorted(order) and order[0] == "api-design" and order[-1] == "fullstack"
+    table = page.locator("[data-atlas-ts-hub] table")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")  # no horizontal scrolling
+
+
+def test_hub_filter_is_on_the_first_screen_of_a_phone(page, base):
+    """On a 375×667 phone the filter box is visible without scrolling."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "troubleshooting/")
+    box = page.locator("[data-atlas-ts-filter]").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 667
+    expect(page.locator("[data-atlas-ts-filter]")).to_be_in_viewport()

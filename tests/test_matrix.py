@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,14 @@ def test_seed_catalog_json_lists_frameworks(seed_site):
     entry = next(e for e in catalog["entries"] if e["id"] == "api-design/skills/backend-patterns")
     flask = next(f for f in entry["frameworks"] if f["name"] == "Flask")
     assert flask["ecosystem"] == "Python" and flask["evidence"][0]["kind"] == "frontmatter"
+
+
+def test_seed_matrix_intro_counts_against_the_vocabulary(seed_site):
+    """The summary says how many of the vocabulary's frameworks have evidence, then names the others."""
+    html = seed_site.page("frameworks/")
+    total = len(VOCABULARY.frameworks)
+    match = re.search(r"(\d+) of the (\d+) frameworks in the vocabulary have evidence in \d+ agents and skills", html)
+    assert match and int(match[2]) == total
+    others = re.search(r"The other (\d+), named by no agent or skill: ", html)
+    assert others and int(match[1]) + int(others[1]) == total
+    assert "frameworks covered by" not in html

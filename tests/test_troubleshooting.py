@@ -9,7 +9,7 @@ from conftest import CONTENT, build_site, write_collection
 
 from docs_build.catalog import build_catalog
 from docs_build.model import Entry
-from docs_build.troubleshooting import TroubleRow, anchor_rows, entry_rows, symptom_anchor
+from docs_build.troubleshooting import TroubleRow, anchor_rows, entry_rows, short_collection, symptom_anchor
 
 TABLE = "## Troubleshooting\n\n| Symptom | Root Cause | Solution |\n|---|---|---|\n{rows}\n"
 
@@ -136,6 +136,30 @@ def test_seed_hub_lists_every_row_with_links(seed_site):
     assert "data-atlas-ts-filter" in html and html.count("data-atlas-sort=") == 5
     assert 'href="../api-design/agents/02-backend-patterns/#ts-eaddrinuse"' in html
     assert 'id="api-design-agents-02-backend-patterns--ts-eaddrinuse"' in html
+
+
+def test_seed_hub_shows_the_collection_under_the_source_not_in_a_column(seed_site):
+    """Four columns; each row names its collection (sortable, filterable) under the source link."""
+    html = seed_site.page("troubleshooting/")
+    hub = html.split("data-atlas-ts-hub", 1)[1]
+    assert hub.count("<col class=") == 4 and ">Collection<" not in hub
+    assert 'data-atlas-sort="4" data-atlas-sort-key="collection"' in hub
+    assert 'id="fullstack-agents-03-backend-development--ts-slow-response" class="atlas-ts-row" data-collection="fullstack"' in hub
+    assert 'Common Failure Modes · <a href="../fullstack/" title="Collection fullstack">fullstack</a>' in hub
+
+
+def test_seed_hub_puts_the_filter_before_the_collapsed_statistics(seed_site):
+    """The per-collection counts sit in a closed <details> after the filter box; the TOC sidebar is hidden."""
+    html = seed_site.page("troubleshooting/")
+    assert html.index("data-atlas-ts-filter") < html.index('<details class="atlas-ts-hub__stats">')
+    assert "<li>fullstack: 1 table, 4 rows</li>" in html
+    assert 'data-md-type="toc" hidden>' in html  # Material's `hide: [toc]`: the width goes to the table
+
+
+def test_short_collection_drops_the_owner():
+    """'owner__repo' collections are shown as 'repo'; plain names stay as they are."""
+    assert short_collection("pluginagentmarketplace__custom-plugin-api-design") == "custom-plugin-api-design"
+    assert short_collection("fullstack") == "fullstack"
 
 
 def test_hub_and_search_escape_content(tmp_path: Path):

@@ -9,6 +9,39 @@
 
   var TARGET_CLASS = "atlas-ts-target";
   var QUERY_PARAM = "filter"; // not "q": Material opens its search on ?q=
+  var HIGHLIGHT_PARAM = "h"; // Material's search.highlight: a search result for the hub links to ?h=<query>
+  var DEBOUNCE_MS = 80; // typing fast filters once, not once per keystroke (569 rows on the corpus)
+
+  /* The hub rows with their lowercased text, read once: walking 569 rows' text on each keystroke was the cost. */
+  function hubRows(hub) {
+    if (!hub.atlasRows) {
+      hub.atlasRows = Array.prototype.map.call(hub.querySelectorAll("tbody tr"), function (row) {
+        // The collection is shown shortened; its full name is searchable too.
+        return { row: row, text: (row.textContent + " " + (row.getAttribute("data-collection") || "")).toLowerCase() };
+      });
+    }
+    return hub.atlasRows;
+  }
+
+  /* Say something under the filter box, or nothing. */
+  function setNote(hub, text) {
+    var note = hub.querySelector("[data-atlas-ts-note]");
+    if (!note) return;
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  /* A targeted row the filter hides is shown anyway, and the reader is told why it does not match. */
+  function revealTarget(row) {
+    var hub = row.closest("[data-atlas-ts-hub]");
+    if (!hub || !row.hidden) return;
+    row.hidden = false;
+    var input = hub.querySelector("[data-atlas-ts-filter]");
+    var query = input ? input.value.trim() : "";
+    setNote(hub, "The linked row is shown although it does not match the filter \u201c" + query + "\u201d.");
+    var empty = hub.querySelector("[data-atlas-ts-empty]");
+    if (empty) empty.hidden = true;
+  }
 
   /* Mark the row named by the URL's fragment (and only it), and bring it into view. */
   function highlightTarget(scroll) {
@@ -19,6 +52,7 @@
     if (!id) return;
     var row = document.getElementById(id);
     if (!row || !row.classList.contains("atlas-ts-row")) return;
+    revealTarget(row);
     row.classList.add(TARGET_CLASS);
     if (scroll) row.scrollIntoView({ block: "center" });
   }
@@ -43,14 +77,14 @@
   /* Keep only rows containing every word of the query; keep the query in the URL. */
   function applyFilter(hub, query, updateUrl) {
     var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    var rows = hub.querySelectorAll("tbody tr");
+    var rows = hubRows(hub);
     var shown = 0;
-    rows.forEach(function (row) {
-      var text = row.textContent.toLowerCase();
-      var visible = words.every(function (word) { return text.indexOf(word) !== -1; });
-      row.hidden = !visible;
+    rows.forEach(function (item) {
+      var visible = words.every(function (word) { return item.text.indexOf(word) !== -1; });
+      if (item.row.hidden === visible) item.row.hidden = !visible; // untouched rows cost no style work
       if (visible) shown += 1;
     });
+    setNote(hub, "");
     var count = hub.querySelector("[data-atlas-ts-count]");
     if (count) count.textContent = words.length ? shown + " of " + rows.length + " rows" : rows.length + " rows";
     var empty = hub.querySelector("[data-atlas-ts-empty]");
@@ -59,38 +93,51 @@
       var url = new URL(location.href);
       if (query) url.searchParams.set(QUERY_PARAM, query);
       else url.searchParams.delete(QUERY_PARAM);
+      url.searchParams.delete(HIGHLIGHT_PARAM); // the typed filter replaces the one search brought
       history.replaceState(history.state, "", url.href);
     }
   }
 
-  /* Sort the body rows by one column; a second click on it reverses the order. */
+  /* Sort the body rows by one column (or a row attribute); a second click on it reverses the order. */
   function sortBy(hub, button) {
     var column = Number(button.getAttribute("data-atlas-sort"));
-    var header = button.closest("th");
-    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var attribute = button.getAttribute("data-atlas-sort-key");
+    var ascending = button.getAttribute("data-atlas-sorted") !== "ascending";
+    hub.querySelectorAll("[data-atlas-sort]").forEach(function (other) { other.removeAttribute("data-atlas-sorted"); });
     hub.querySelectorAll("th[aria-sort]").forEach(function (th) { th.setAttribute("aria-sort", "none"); });
-    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    button.setAttribute("data-atlas-sorted", ascending ? "ascending" : "descending");
+    button.closest("th").setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var body = hub.querySelector("tbody");
-    var rows = Array.prototype.slice.call(body.rows);
     var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-    rows.sort(function (a, b) {
-      var order = collator.compare(a.cells[column].textContent.trim(), b.cells[column].textContent.trim());
+    var keyed = Array.prototype.map.call(body.rows, function (row) {
+      var key = attribute ? row.getAttribute("data-" + attribute) : row.cells[column].textContent;
+      return { row: row, key: (key || "").trim() };
+    });
+    keyed.sort(function (a, b) {
+      var order = collator.compare(a.key, b.key);
       return ascending ? order : -order;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    var fragment = document.createDocumentFragment();
+    keyed.forEach(function (item) { fragment.appendChild(item.row); });
+    body.appendChild(fragment);
   }
 
   function setupHub(hub) {
     if (hub.dataset.atlasReady) return;
     hub.dataset.atlasReady = "1";
     var input = hub.querySelector("[data-atlas-ts-filter]");
-    // Text typed before this ran (slow load) counts as much as a shared ?q= link.
-    var initial = new URL(location.href).searchParams.get(QUERY_PARAM) || (input ? input.value : "");
+    var params = new URL(location.href).searchParams;
+    // A shared ?filter= link first, then a search result's ?h=, then text typed before this ran (slow load).
+    var initial = params.get(QUERY_PARAM) || params.get(HIGHLIGHT_PARAM) || (input ? input.value : "");
     if (input) {
+      var timer = 0;
       input.value = initial;
-      input.addEventListener("input", function () { applyFilter(hub, input.value.trim(), true); });
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { applyFilter(hub, input.value.trim(), true); }, DEBOUNCE_MS);
+      });
     }
-    if (initial) applyFilter(hub, initial.trim(), false);
+    if (initial.trim()) applyFilter(hub, initial.trim(), false);
     hub.querySelectorAll("[data-atlas-sort]").forEach(function (button) {
       button.addEventListener("click", function () { sortBy(hub, button); });
     });
