@@ -29,9 +29,17 @@ def slug_path(path: str) -> str:
     return "/".join(part.strip("-.") or "-" for part in slug.split("/"))
 
 
+#: First URL segments of the site's own pages (hub, health, graphs…) and of Material's assets.
+#: A collection folder with one of these names gets its overview at `<name>-collection/` instead.
+RESERVED_TOP_LEVEL = frozenset(
+    {"troubleshooting", "frameworks", "snippets", "problems", "graphs", "health", "guide", "assets", "search"}
+)
+
+
 def collection_url(collection: str) -> str:
-    """Site-relative URL of a collection's index page."""
-    return slug_path(collection) + "/"
+    """Site-relative URL of a collection's overview page (its entries keep `<collection>/…`)."""
+    slug = slug_path(collection)
+    return (f"{slug}-collection" if slug in RESERVED_TOP_LEVEL else slug) + "/"
 
 
 @dataclass
@@ -121,7 +129,7 @@ def build_catalog(content_dir: Path) -> Catalog:
         taken[unique_id] = source.path
         entries.append(entry)
     catalog = Catalog(content_dir, found.collections, entries, ignored, problems)
-    catalog.problems += _duplicate_name_problems(catalog)
+    catalog.problems += _duplicate_name_problems(catalog) + _collection_url_problems(found.collections)
     return catalog
 
 
@@ -141,6 +149,22 @@ def _unique(base: str, taken: dict[str, str]) -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def _collection_url_problems(collections: list[str]) -> list[Problem]:
+    """Collection folders whose names differ only in case or punctuation share one overview URL."""
+    seen: dict[str, str] = {}
+    problems = []
+    for collection in collections:
+        url = collection_url(collection)
+        if first := seen.get(url):
+            problems.append(
+                Problem(Location(collection, 1), "warning", "duplicate-collection-url",
+                        f"collection folder '{collection}' has the same URL '{url}' as '{first}'; one overview page is lost",
+                        "rename one of the folders so their names differ by more than case or punctuation")
+            )
+        seen.setdefault(url, collection)
+    return problems
 
 
 def _duplicate_name_problems(catalog: Catalog) -> list[Problem]:

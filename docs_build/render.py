@@ -161,7 +161,7 @@ def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> Ge
     content = render_template(
         "collection.html",
         where=where,
-        groups=ordered if len(ordered) > 1 else [(None, ordered[0][1])],
+        groups=ordered if len(ordered) != 1 else [(None, ordered[0][1])],
         group_ids={group: slug(group) for group in groups if group},
         agents=kinds["agent"],
         skills=kinds["skill"],

@@ -61,3 +61,17 @@ def test_unreadable_bytes_do_not_cost_other_pages(tmp_path):
     catalog = build_catalog(tmp_path)
     assert len(catalog.entries) == 3
     assert sorted(p.code for p in catalog.problems) == ["invalid-yaml", "not-utf8"]
+
+
+def test_collection_named_like_a_site_page_keeps_its_overview(tmp_path):
+    """A collection called 'snippets' gets its overview at snippets-collection/, beside the health page."""
+    from docs_build.catalog import collection_url
+
+    assert collection_url("snippets") == "snippets-collection/" and collection_url("api-design") == "api-design/"
+
+
+def test_collections_with_one_url_are_reported(tmp_path):
+    """Two collection folders differing only in case get a warning, not a silently lost page."""
+    write_collection(tmp_path, {"Foo Bar/agents/a.md": "---\nname: a\n---\n", "foo-bar/agents/b.md": "---\nname: b\n---\n"})
+    problems = build_catalog(tmp_path).problems
+    assert [(p.code, p.location.path) for p in problems] == [("duplicate-collection-url", "foo-bar")]

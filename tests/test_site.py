@@ -91,6 +91,7 @@ def test_bad_files_are_reported_and_others_still_built(tmp_path):
         "c/agents/yaml.md": "---\nname: y\ndescription: Use when: x\n---\n# Y\n",
         "c/agents/bare.md": "# Bare\n",
         "c/agents/fence.md": "---\nname: f\n---\n# F\n```python\nx = 1\n",
+        "empty/README.md": "# A collection with no definitions yet\n",
     })
     site = build_site(content, tmp_path, strict=True)
     assert site.returncode != 0  # strict fails on the errors...
@@ -101,7 +102,8 @@ def test_bad_files_are_reported_and_others_still_built(tmp_path):
     assert "c/agents/yaml.md:3: error: frontmatter is not valid YAML" in site.log
     assert "c/agents/bare.md:1: warning: file has no YAML frontmatter" in site.log
     assert "c/agents/fence.md:5: error: code fence" in site.log
-    assert "docs_build: 1 collections, 4 agents, 0 skills" in site.log
+    assert "docs_build: 2 collections, 4 agents, 0 skills, 1 ignored files" in site.log
+    assert "0 agents and 0 skills" in site.page("empty/")
 
 
 def test_macros_do_not_render_bodies(tmp_path):
@@ -160,3 +162,13 @@ def test_description_examples_are_split_from_the_summary(tmp_path):
     assert '<p class="atlas-card__description">Use this agent to review code.</p>' in page
     assert "<pre class=\"atlas-text\">Context: a PR\nuser: review it</pre>" in page
     assert "Use this agent to review code.</td>" in site.page("c/")
+
+
+def test_reserved_top_level_names_cover_every_site_page(seed_site):
+    """Every generated page outside the collections sits under a name collections cannot take over."""
+    from docs_build.catalog import RESERVED_TOP_LEVEL
+
+    catalog = json.loads((seed_site.site_dir / "catalog.json").read_text())
+    collections = {c.lower() for c in catalog["collections"]}
+    tops = {p.relative_to(seed_site.site_dir).parts[0] for p in seed_site.site_dir.rglob("index.html")}
+    assert tops - collections - {"index.html"} <= RESERVED_TOP_LEVEL
