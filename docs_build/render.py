@@ -89,7 +89,7 @@ def entry_src(entry: Entry) -> str:
     return f"{entry.id}.md"
 
 
-EXAMPLE_RE = re.compile(r"<example>(.*?)(?:</example>|$)", re.S | re.I)
+EXAMPLE_TAG_RE = re.compile(r"<(/?)example>", re.I)
 
 
 def split_description(description: str) -> tuple[str, list[str]]:
@@ -99,9 +99,15 @@ def split_description(description: str) -> tuple[str, list[str]]:
     """
     if "\\n" in description and "\n" not in description:
         description = description.replace("\\n", "\n")
-    examples = [block.strip() for block in EXAMPLE_RE.findall(description)]
-    summary = EXAMPLE_RE.sub("", description) if examples else description
-    return " ".join(summary.split()), examples
+    summary: list[str] = []
+    examples: list[str] = []
+    inside = False
+    for index, piece in enumerate(EXAMPLE_TAG_RE.split(description)):
+        if index % 2:  # the captured "" or "/" of a tag: it opens or closes an example
+            inside = piece == ""
+        else:
+            (examples if inside else summary).append(piece)
+    return " ".join("".join(summary).split()), [e.strip() for e in examples if e.strip()]
 
 
 def render_card(entry: Entry, catalog: Catalog) -> str:

@@ -18,3 +18,12 @@ def test_md_escape_shows_text_as_written():
     assert to_html(f"# {md_escape(text)}") == (
         "<h1>a ~ b &lt;img src=x onerror=alert(1)&gt; R&amp;D &amp;lt; *y* _z_ `c` [l](u) | # \\</h1>"
     )
+
+
+def test_split_description_separates_examples():
+    """Text outside <example> blocks is the summary; each block is kept apart, literal \\n decoded."""
+    from docs_build.render import split_description
+
+    text = "Use it.\\n\\n<example>\\nContext: a\\n</example> Also <example>b"
+    assert split_description(text) == ("Use it. Also", ["Context: a", "b"])
+    assert split_description("plain") == ("plain", [])
