@@ -1,1 +1,0 @@
-// Agent Atlas: nothing global yet; feature scripts live beside this file.
