@@ -23,6 +23,8 @@ from .tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tabl
 HUB_PAGE = "troubleshooting.md"
 ANCHOR_PREFIX = "ts-"
 MAX_SLUG_CHARS = 60
+#: Hub rows per block (one table each, rendered only near the viewport); about 3,000 px on a desktop.
+BLOCK_ROWS = 40
 SLUG_RE = re.compile(r"[^a-z0-9]+")
 TABLE_HTML_RE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 ROW_HTML_RE = re.compile(r"<tr\b(?P<attrs>[^>]*)>(?P<cells>.*?)</tr>", re.S)
@@ -232,7 +234,7 @@ def render_rows(
                 "collection_label": short_collection(entry.collection),
             })
     return render.render_template("troubleshooting_hub.html", items=items, collection=collection,
-                                  stats=Markup(stats))
+                                  stats=Markup(stats), block_rows=BLOCK_ROWS)
 
 
 def short_collection(name: str) -> str:

@@ -172,8 +172,8 @@ def test_hub_filters_and_sorts_by_collection_and_keeps_column_widths(page, base)
     page.locator("[data-atlas-sort='4']").click()
     order = page.locator("[data-atlas-ts-hub] tbody tr").evaluate_all("rows => rows.map(r => r.dataset.collection)")
     assert order == sorted(order) and order[0] == "api-design" and order[-1] == "fullstack"
-    table = page.locator("[data-atlas-ts-hub] table")
-    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")  # no horizontal scrolling
+    tables = page.locator("[data-atlas-ts-hub] table")
+    assert tables.evaluate_all("ts => ts.every(t => t.scrollWidth <= t.clientWidth)")  # no horizontal scrolling
 
 
 def test_hub_filter_is_on_the_first_screen_of_a_phone(page, base):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import CONTENT, build_site, write_collection
 
 from docs_build.catalog import build_catalog
 from docs_build.model import Entry
-from docs_build.troubleshooting import TroubleRow, anchor_rows, entry_rows, short_collection, symptom_anchor
+from docs_build.troubleshooting import (
+    BLOCK_ROWS, TroubleRow, anchor_rows, collect_rows, entry_rows, render_rows, short_collection, symptom_anchor,
+)
 
 TABLE = "## Troubleshooting\n\n| Symptom | Root Cause | Solution |\n|---|---|---|\n{rows}\n"
 
@@ -142,7 +145,8 @@ def test_seed_hub_shows_the_collection_under_the_source_not_in_a_column(seed_sit
     """Four columns; each row names its collection (sortable, filterable) under the source link."""
     html = seed_site.page("troubleshooting/")
     hub = html.split("data-atlas-ts-hub", 1)[1]
-    assert hub.count("<col class=") == 4 and ">Collection<" not in hub
+    colgroups = re.findall(r"<colgroup>(.*?)</colgroup>", hub)
+    assert colgroups and all(group.count("<col ") == 4 for group in colgroups) and ">Collection<" not in hub
     assert 'data-atlas-sort="4" data-atlas-sort-key="collection"' in hub
     assert 'id="fullstack-agents-03-backend-development--ts-slow-response" class="atlas-ts-row" data-collection="fullstack"' in hub
     assert 'Common Failure Modes · <a href="../fullstack/" title="Collection fullstack">fullstack</a>' in hub
@@ -154,6 +158,17 @@ def test_seed_hub_puts_the_filter_before_the_collapsed_statistics(seed_site):
     assert html.index("data-atlas-ts-filter") < html.index('<details class="atlas-ts-hub__stats">')
     assert "<li>fullstack: 1 table, 4 rows</li>" in html
     assert 'data-md-type="toc" hidden>' in html  # Material's `hide: [toc]`: the width goes to the table
+
+
+def test_hub_rows_come_in_blocks_under_one_header(tmp_path: Path):
+    """45 rows: a header table, then blocks of BLOCK_ROWS rows, each its own table (rendered lazily)."""
+    rows = "\n".join(f"| E{n} | cause {n} | fix {n} |" for n in range(45))
+    root = write_collection(tmp_path, {"c/agents/a.md": f"---\nname: a\ndescription: d\n---\n\n{TABLE.format(rows=rows)}"})
+    catalog = build_catalog(root)
+    hub = render_rows(catalog, collect_rows(catalog).by_entry, "troubleshooting.md")
+    blocks = hub.split("data-atlas-ts-block")[1:]
+    assert [block.count('class="atlas-ts-row"') for block in blocks] == [BLOCK_ROWS, 45 - BLOCK_ROWS]
+    assert hub.count("<thead>") == 1 and hub.index("<thead>") < hub.index("data-atlas-ts-block")
 
 
 def test_short_collection_drops_the_owner():

@@ -23,6 +23,13 @@
     return hub.atlasRows;
   }
 
+  /* Hide the blocks of rows (one table each) left with no visible row, so no empty table frame shows. */
+  function updateBlocks(hub) {
+    hub.querySelectorAll("[data-atlas-ts-block]").forEach(function (block) {
+      block.hidden = !block.querySelector("tr:not([hidden])");
+    });
+  }
+
   /* Say something under the filter box, or nothing. */
   function setNote(hub, text) {
     var note = hub.querySelector("[data-atlas-ts-note]");
@@ -36,6 +43,8 @@
     var hub = row.closest("[data-atlas-ts-hub]");
     if (!hub || !row.hidden) return;
     row.hidden = false;
+    var block = row.closest("[data-atlas-ts-block]");
+    if (block) block.hidden = false;
     var input = hub.querySelector("[data-atlas-ts-filter]");
     var query = input ? input.value.trim() : "";
     setNote(hub, "The linked row is shown although it does not match the filter \u201c" + query + "\u201d.");
@@ -84,6 +93,7 @@
       if (item.row.hidden === visible) item.row.hidden = !visible; // untouched rows cost no style work
       if (visible) shown += 1;
     });
+    updateBlocks(hub);
     setNote(hub, "");
     var count = hub.querySelector("[data-atlas-ts-count]");
     if (count) count.textContent = words.length ? shown + " of " + rows.length + " rows" : rows.length + " rows";
@@ -98,7 +108,7 @@
     }
   }
 
-  /* Sort the body rows by one column (or a row attribute); a second click on it reverses the order. */
+  /* Sort the rows of all blocks by one column (or a row attribute); a second click on it reverses the order. */
   function sortBy(hub, button) {
     var column = Number(button.getAttribute("data-atlas-sort"));
     var attribute = button.getAttribute("data-atlas-sort-key");
@@ -107,9 +117,10 @@
     hub.querySelectorAll("th[aria-sort]").forEach(function (th) { th.setAttribute("aria-sort", "none"); });
     button.setAttribute("data-atlas-sorted", ascending ? "ascending" : "descending");
     button.closest("th").setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    var body = hub.querySelector("tbody");
+    var bodies = Array.prototype.slice.call(hub.querySelectorAll("tbody"));
+    var sizes = bodies.map(function (body) { return body.rows.length; });
     var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-    var keyed = Array.prototype.map.call(body.rows, function (row) {
+    var keyed = Array.prototype.map.call(hub.querySelectorAll("tbody tr"), function (row) {
       var key = attribute ? row.getAttribute("data-" + attribute) : row.cells[column].textContent;
       return { row: row, key: (key || "").trim() };
     });
@@ -117,9 +128,15 @@
       var order = collator.compare(a.key, b.key);
       return ascending ? order : -order;
     });
-    var fragment = document.createDocumentFragment();
-    keyed.forEach(function (item) { fragment.appendChild(item.row); });
-    body.appendChild(fragment);
+    // Refill the blocks in order, each with as many rows as it had.
+    var next = 0;
+    bodies.forEach(function (body, index) {
+      var fragment = document.createDocumentFragment();
+      keyed.slice(next, next + sizes[index]).forEach(function (item) { fragment.appendChild(item.row); });
+      next += sizes[index];
+      body.appendChild(fragment);
+    });
+    updateBlocks(hub);
   }
 
   function setupHub(hub) {
