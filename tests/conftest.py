@@ -137,6 +137,8 @@ def browser():
     """Debian's Chromium driven by Playwright, headless."""
     need(CHROMIUM.exists(), f"{CHROMIUM} is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
+    # Two cores shared with a web worker indexing search: give assertions room rather than flake.
+    sync_api.expect.set_options(timeout=15_000)
     with sync_api.sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield instance

@@ -90,7 +90,9 @@ def test_search_for_a_symptom_offers_the_row_and_lands_on_it(page, site, request
     result = page.locator("a.md-search-result__link[href*='#ts-econnreset']")
     expect(result).to_be_visible(timeout=20_000)  # the worker first fetches and indexes search_index.json
     expect(result).to_contain_text("ECONNRESET")
-    result.click()
+    # Results re-render while the worker finishes; a click at the link's position could then land on the
+    # page-level result above it, so the click is dispatched to the row's own link element.
+    result.evaluate("link => link.click()")
     page.wait_for_url(re.compile(r"02-backend-patterns/.*#ts-econnreset$"))
     row = page.locator("#ts-econnreset")
     expect(row).to_have_class(TARGETED)

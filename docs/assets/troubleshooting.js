@@ -169,6 +169,10 @@
   window.addEventListener("hashchange", function () { highlightTarget(true); });
   if (typeof document$ !== "undefined") {
     document$.subscribe(setup);
+    /* Instant navigation may update the address after it swaps the document: look again then. */
+    if (typeof location$ !== "undefined") {
+      location$.subscribe(function () { setTimeout(function () { highlightTarget(false); }, 0); });
+    }
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
