@@ -190,7 +190,7 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
         pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
         catalog_url=CATALOG_JSON,
     )
-    return page("index.md", "Agent Atlas", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
+    return page("index.md", "Home", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
 
 
 def render_problems(problems: list[Problem], catalog: Catalog) -> GeneratedPage:
