@@ -277,7 +277,8 @@ def _graph_page(collection: str, groups: dict[str | None, list[tuple[str, str, b
     intro = ("Arrows: an agent hands work off to another. Dotted lines: a skill bonded to an agent. "
              "The list under each graph links every page.")
     content = f"# {render.md_escape(title)}\n\n{intro}\n\n" + "\n\n".join(parts)
-    return render.page(src, title, content, f"Handoffs and bonds of {collection}", nav_section="Reference")
+    return render.page(src, title, content, f"Handoffs and bonds of {collection}",
+                       nav_section="Reference/Handoff graphs", nav_title=collection)
 
 
 # --- Health page ---

@@ -111,7 +111,8 @@ class GeneratedPage:
     src_uri: str
     title: str
     markdown: str
-    nav_section: str | None = None  # top-level nav section, or None for pages reached by links
+    nav_section: str | None = None  # nav section ("Reference", or nested "Reference/Handoff graphs"); None: links only
+    nav_title: str | None = None  # shorter title for the sidebar, where the section already says what it is
     render_macros: bool = False
 
 

@@ -27,7 +27,15 @@ def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
     sections: dict[str, list[NavItem]] = defaultdict(list)
     for page in atlas.pages:
         if page.nav_section:
-            sections[page.nav_section].append({_title(page.title): page.src_uri})
+            section, _, subsection = page.nav_section.partition("/")
+            item = {_title(page.nav_title or page.title): page.src_uri}
+            if subsection:
+                nested = next((i for i in sections[section] if subsection in i and isinstance(i[subsection], list)), None)
+                if nested is None:
+                    sections[section].append(nested := {subsection: []})
+                nested[subsection].append(item)
+            else:
+                sections[section].append(item)
     nav: list[NavItem] = [{"Home": "index.md"}, {"Collections": collections}]
     nav += [{name: items} for name, items in sections.items()]
     return nav + list(user_nav or [])

@@ -172,3 +172,12 @@ def test_reserved_top_level_names_cover_every_site_page(seed_site):
     collections = {c.lower() for c in catalog["collections"]}
     tops = {p.relative_to(seed_site.site_dir).parts[0] for p in seed_site.site_dir.rglob("index.html")}
     assert tops - collections - {"index.html"} <= RESERVED_TOP_LEVEL
+
+
+def test_graph_pages_are_grouped_in_the_navigation(seed_site):
+    """Per-collection graph pages sit in one 'Handoff graphs' section, titled by collection."""
+    nav = seed_site.page("graphs/api-design/").split('class="md-nav md-nav--primary"', 1)[1]
+    section = " ".join(nav.split("Handoff graphs", 2)[2].split("</ul>", 1)[0].split())
+    assert re.findall(r'<a href="([^"]+)"[^>]*> <span class="md-ellipsis"> ([\w-]+) </span>', section) == [
+        ("./", "api-design"), ("../backend-roadmap/", "backend-roadmap"),
+    ]
