@@ -17,27 +17,27 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from content_arg import content_dir_from_argv
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
     """Build once, then print what the build cost and what it made."""
-    content = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
-    if not content.is_dir():
-        print(f"{content}: not found; pass a content directory", file=sys.stderr)
+    content = content_dir_from_argv()
+    if content is None:
         return 2
-    sys.path.insert(0, str(ROOT))
     from docs_build import build_atlas
 
     started = time.perf_counter()
-    atlas = build_atlas(content.resolve())
+    atlas = build_atlas(content)
     pages = atlas.pages
     analysis_seconds = time.perf_counter() - started
     print(f"analysis (parse, features, page Markdown): {analysis_seconds:.2f} s for {len(pages)} pages")
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        env = {**os.environ, "DOCS_CONTENT_DIR": str(content.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True, capture_output=True)
         build_seconds = time.perf_counter() - started

@@ -12,6 +12,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from content_arg import content_dir_from_argv
+
 ROOT = Path(__file__).resolve().parent.parent
 MIN_SECONDS = 0.25
 STATUSES = ("ok", "fragment", "failed", "unchecked", "skipped")
@@ -19,17 +21,15 @@ STATUSES = ("ok", "fragment", "failed", "unchecked", "skipped")
 
 def main() -> int:
     """Lex once, then time the checkers language by language and all together."""
-    content = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
-    if not content.is_dir():
-        print(f"{content}: not found; pass a content directory", file=sys.stderr)
+    content = content_dir_from_argv()
+    if content is None:
         return 2
-    sys.path.insert(0, str(ROOT))
     from docs_build.catalog import build_catalog
     from docs_build.snippets import catalog_snippets, check_snippets
     from docs_build.snippets.diagrams import MermaidChecker
     from docs_build.snippets.registry import CHECKERS
 
-    catalog = build_catalog(content.resolve())
+    catalog = build_catalog(content)
     started = time.perf_counter()
     snippets = catalog_snippets(catalog)
     lex_seconds = time.perf_counter() - started
