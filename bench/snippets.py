@@ -10,11 +10,9 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from content_arg import content_dir_from_argv
 
-ROOT = Path(__file__).resolve().parent.parent
 MIN_SECONDS = 0.25
 STATUSES = ("ok", "fragment", "failed", "unchecked", "skipped")
 
