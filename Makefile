@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MERMAID := docs_build/snippets/mermaid
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build build-corpus test check bench clean
+.PHONY: setup serve build build-corpus test check bench accuracy clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,10 @@ check: setup  ## print every content problem as path:line: severity: message
 bench: setup  ## speed and memory figures over ../shared/corpus
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/snippets.py
+
+accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
+	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/table_accuracy.py
 
 clean:
 	rm -rf site site-corpus $(VENV) *.egg-info

@@ -13,6 +13,9 @@ NON_DEFINITION_STEMS = frozenset(
     {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "claude", "agents"}
 )
 SKILL_FILE = "skill.md"
+#: Hidden folders that hold definitions: Claude Code keeps a project's agents and skills in `.claude/`.
+#: Other hidden folders (.git, .github, per-tool copies such as .cursor/) are passed over, each reported once.
+DEFINITION_DOT_FOLDERS = frozenset({".claude"})
 
 
 @dataclass
@@ -36,7 +39,7 @@ def discover(content_dir: Path) -> Discovery:
             ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
             continue
         collections.append(top.name)
-        for path in _walk(top):
+        for path in _walk(top, ignored, content_dir):
             rel = path.relative_to(content_dir).as_posix()
             source_or_reason = classify(rel, str(path))
             if isinstance(source_or_reason, Source):
@@ -61,8 +64,12 @@ def classify(rel: str, abs_path: str = "") -> Source | str:
     if stem in NON_DEFINITION_STEMS:
         return "collection documentation, not a definition"
     if "skills" in folders:
+        skill = folders.index("skills") + 1
+        if "agents" in folders[skill + 1:]:
+            # skills/<skill>/agents/*.md: the skill's own sub-agents, grouped under it.
+            return Source(collection, rel, abs_path, "agent", group or inner[skill])
         # Files beside a SKILL.md (references/, examples/) belong to that skill, not the catalog.
-        return "supporting file of a skill"
+        return "supporting file of a skill (references, examples, assets)"
     kind: Kind | None = "agent" if "agents" in folders else None
     return Source(collection, rel, abs_path, kind, group)
 
@@ -77,10 +84,13 @@ def _group(folders: list[str], inner: tuple[str, ...]) -> str | None:
     return None
 
 
-def _walk(folder: Path) -> list[Path]:
-    """All files below `folder`, sorted, skipping hidden folders (.git, .github…)."""
+def _walk(folder: Path, ignored: list[IgnoredFile], content_dir: Path) -> list[Path]:
+    """All files below `folder`, sorted; hidden folders other than `.claude` are listed in `ignored`."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for hidden in sorted(d for d in dirs if d.startswith(".") and d not in DEFINITION_DOT_FOLDERS):
+            ignored.append(IgnoredFile(Path(root, hidden).relative_to(content_dir).as_posix() + "/",
+                                       "hidden folder (version control or another tool's copies)"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") or d in DEFINITION_DOT_FOLDERS)
         found.extend(Path(root, f) for f in sorted(files) if not f.startswith("."))
     return found

@@ -10,7 +10,7 @@ import hashlib
 import html
 import re
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -81,6 +81,9 @@ class Troubleshooting:
     by_entry: dict[str, list[TroubleRow]]
     tables: Counter[str]  # troubleshooting tables per collection
     problems: list[Problem]
+    # entry id -> header (as match keys) of each of its troubleshooting tables -> the symptom column,
+    # so the rendered tables are found again without re-reading their headings.
+    symptom_columns: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
 
     def rows_per_collection(self, catalog: Catalog) -> Counter[str]:
         """How many rows each collection has."""
@@ -90,16 +93,16 @@ class Troubleshooting:
         return totals
 
 
-def entry_rows(entry: Entry) -> tuple[list[TroubleRow], int, list[Problem]]:
-    """Every troubleshooting row of one entry's body (anchors unique on its page), and its table count."""
+def entry_rows(entry: Entry) -> tuple[list[TroubleRow], dict[tuple[str, ...], int], list[Problem]]:
+    """Every troubleshooting row of one entry's body (anchors unique on its page), and its tables' symptom columns."""
     drafts: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    tables = 0
+    columns: dict[tuple[str, ...], int] = {}
     for table in iter_tables(entry.body, entry.body_line):
-        roles = header_roles(table.header)
+        roles = header_roles(table.header, [h.text for h in table.headings])
         if roles is None:
             continue
-        tables += 1
+        columns[header_key(table.header)] = roles["symptom"]
         for cells, line in zip(table.rows, table.row_lines):
             draft = _draft(table, roles, cells, line)
             if draft["symptom"]:
@@ -108,13 +111,18 @@ def entry_rows(entry: Entry) -> tuple[list[TroubleRow], int, list[Problem]]:
                 problems.append(Problem(
                     Location(entry.source, line), "info", "troubleshooting-empty-symptom",
                     f"troubleshooting row under '{table.heading or 'the table'}' has an empty "
-                    f"'{table.header[roles['symptom']]}' cell; it gets no link and no search result",
+                    f"'{plain_text(table.header[roles['symptom']])}' cell; it gets no link and no search result",
                     "name the symptom in the first column, e.g. '| ECONNRESET | Connection dropped | Retry |'",
                 ))
     reserved = {heading.anchor for heading in iter_headings(entry.body, entry.body_line)}
     anchors = assign_anchors(drafts, reserved)
     rows = [TroubleRow(entry.id, anchor, **draft) for draft, anchor in zip(drafts, anchors)]
-    return rows, tables, problems
+    return rows, columns, problems
+
+
+def header_key(header: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A header as both its Markdown and its rendered HTML reduce to."""
+    return tuple(match_key(plain_text(cell)) for cell in header)
 
 
 def assign_anchors(drafts: list[dict[str, Any]], reserved: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -151,17 +159,21 @@ def collect_rows(catalog: Catalog) -> Troubleshooting:
     """Rows of every entry of the catalog."""
     found = Troubleshooting({}, Counter(), [])
     for entry in catalog.entries:
-        rows, tables, problems = entry_rows(entry)
+        rows, columns, problems = entry_rows(entry)
         found.problems += problems
-        if tables:
-            found.tables[entry.collection] += tables
+        if columns:
+            found.tables[entry.collection] += len(columns)
+            found.symptom_columns[entry.id] = columns
         if rows:
             found.by_entry[entry.id] = rows
     return found
 
 
-def anchor_rows(page_html: str, rows: list[TroubleRow]) -> str:
-    """Give each rendered troubleshooting `<tr>` its row's id and a copy-link control."""
+def anchor_rows(page_html: str, rows: list[TroubleRow], columns: dict[tuple[str, ...], int]) -> str:
+    """Give each rendered troubleshooting `<tr>` its row's id and a copy-link control.
+
+    `columns`: the symptom column of each troubleshooting table, by header (see `entry_rows`).
+    """
     pending: dict[str, deque[TroubleRow]] = defaultdict(deque)
     for row in rows:
         pending[match_key(row.symptom)].append(row)
@@ -171,10 +183,9 @@ def anchor_rows(page_html: str, rows: list[TroubleRow]) -> str:
         if not found:
             return table.group(0)
         header = [_html_text(c["content"]) for c in CELL_HTML_RE.finditer(found[0]["cells"])]
-        roles = header_roles(header)
-        if roles is None:
+        column = columns.get(header_key(header))
+        if column is None:
             return table.group(0)
-        column = roles["symptom"]
 
         def rewrite_row(match: re.Match[str]) -> str:
             cells = list(CELL_HTML_RE.finditer(match["cells"]))
@@ -270,7 +281,7 @@ def analyse(catalog: Catalog) -> Analysis:
 
     def transform(entry_id: str, page_html: str) -> str:
         entry_rows_ = found.by_entry.get(entry_id)
-        return anchor_rows(page_html, entry_rows_) if entry_rows_ else page_html
+        return anchor_rows(page_html, entry_rows_, found.symptom_columns[entry_id]) if entry_rows_ else page_html
 
     return Analysis(
         name="troubleshooting",
@@ -296,7 +307,7 @@ def _draft(table: MarkdownTable, roles: dict[str, int], cells: tuple[str, ...], 
         (plain_text(header) or f"Column {index + 1}", cell(index))
         for index, header in enumerate(table.header) if index not in role_columns
     )
-    fields = {role: cell(roles[role]) for role in ROLES}
+    fields = {role: cell(roles[role]) if role in roles else "" for role in ROLES}
     return {**fields, "extra": extra, "line": line, "heading": table.heading}
 
 

@@ -21,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_EXTRA = ROOT.parent / "shared" / "corpus-extra"
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRE_ALL = os.environ.get("ATLAS_REQUIRE_ALL") == "1"
 CHROMIUM_ARGS = [
@@ -91,6 +92,13 @@ def corpus_dir() -> Path:
     """The real-world corpus beside the checkout."""
     need(CORPUS.is_dir(), f"the real-world corpus {CORPUS} is absent (a fresh clone has no ../shared)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_extra_dir() -> Path:
+    """The second real-world corpus beside the checkout (other layouts and phrasings)."""
+    need(CORPUS_EXTRA.is_dir(), f"the second corpus {CORPUS_EXTRA} is absent (a fresh clone has no ../shared)")
+    return CORPUS_EXTRA
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import CONTENT, write_collection
 
-from docs_build.bonds import _prose_bonds, audit_bonds, find_bonds
+from docs_build.handoffs.bonds import prose_bonds, audit_bonds, find_bonds
 from docs_build.catalog import build_catalog
 from docs_build.handoffs import analyse
 
@@ -17,12 +17,12 @@ AGENT = "---\nname: {name}\ndescription: d\nskills:\n{skills}\n---\n\n# {name}\n
 
 def test_prose_forms() -> None:
     """Skill Binding bullets, Related Skills bullets, bond tables and "Bonded to" lines are read."""
-    assert _prose_bonds("- **Secondary**: `database-integration`, `fullstack-security` (SUPPORT_BOND)", "agent") == [
+    assert prose_bonds("- **Secondary**: `database-integration`, `fullstack-security` (SUPPORT_BOND)", "agent") == [
         ("database-integration", "SUPPORT_BOND"), ("fullstack-security", "SUPPORT_BOND")]
-    assert _prose_bonds("- `go-kubernetes` (PRIMARY)", "agent") == [("go-kubernetes", "PRIMARY_BOND")]
-    assert _prose_bonds("| core-web-vitals | SECONDARY_BOND | P1 | Performance monitoring |", "agent") == [("core-web-vitals", "SECONDARY_BOND")]
-    assert _prose_bonds("**Bonded to:** `backend-observability-agent` (Primary)", "skill") == [("backend-observability-agent", "PRIMARY_BOND")]
-    assert _prose_bonds("- **Primary**: the main one", "agent") == []
+    assert prose_bonds("- `go-kubernetes` (PRIMARY)", "agent") == [("go-kubernetes", "PRIMARY_BOND")]
+    assert prose_bonds("| core-web-vitals | SECONDARY_BOND | P1 | Performance monitoring |", "agent") == [("core-web-vitals", "SECONDARY_BOND")]
+    assert prose_bonds("**Bonded to:** `backend-observability-agent` (Primary)", "skill") == [("backend-observability-agent", "PRIMARY_BOND")]
+    assert prose_bonds("- **Primary**: the main one", "agent") == []
 
 
 def test_seed_skill_and_agent_bond_both_ways() -> None:

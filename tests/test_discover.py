@@ -33,11 +33,20 @@ def test_non_definitions_are_ignored_with_a_reason(path):
 
 
 def test_discover_counts_collections_and_ignored(tmp_path):
-    """Top-level folders are collections; ignored files are listed, hidden folders skipped."""
+    """Top-level folders are collections; ignored files are listed, hidden folders skipped and listed once."""
     for name in ["a/agents/x.md", "a/LICENSE", "b/skills/s/SKILL.md", "b/.git/config", "loose.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("---\nname: x\n---\n")
     found = discover(tmp_path)
     assert found.collections == ["a", "b"]
     assert [s.path for s in found.sources] == ["a/agents/x.md", "b/skills/s/SKILL.md"]
-    assert sorted(i.path for i in found.ignored) == ["a/LICENSE", "loose.md"]
+    assert sorted(i.path for i in found.ignored) == ["a/LICENSE", "b/.git/", "loose.md"]
+
+
+def test_claude_folder_and_skill_owned_agents_are_definitions() -> None:
+    """`.claude/agents` and `skills/<skill>/agents/*.md` are agents (grouped under their skill); references are not."""
+    agent = classify("c/.claude/agents/reviewer.md")
+    owned = classify("c/skills/lead/agents/scout.md")
+    assert isinstance(agent, Source) and agent.kind == "agent"
+    assert isinstance(owned, Source) and (owned.kind, owned.group) == ("agent", "lead")
+    assert classify("c/skills/lead/references/guide.md") == "supporting file of a skill (references, examples, assets)"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import build_site, write_collection
 
-from docs_build.graph import Graph, mermaid_label
+from docs_build.handoffs.graph import Graph, mermaid_label
 
 AGENT = "---\nname: {name}\ndescription: d\n---\n\n# {name}\n\n{body}\n"
 

@@ -11,7 +11,7 @@ from conftest import CONTENT, build_site, write_collection
 from docs_build.catalog import build_catalog
 from docs_build.model import Entry
 from docs_build.troubleshooting import (
-    BLOCK_ROWS, TroubleRow, anchor_rows, collect_rows, entry_rows, render_rows, short_collection, symptom_anchor,
+    BLOCK_ROWS, TroubleRow, anchor_rows, header_key, collect_rows, entry_rows, render_rows, short_collection, symptom_anchor,
 )
 
 TABLE = "## Troubleshooting\n\n| Symptom | Root Cause | Solution |\n|---|---|---|\n{rows}\n"
@@ -92,7 +92,7 @@ def test_symptom_anchor_of_non_ascii_text_is_a_digest():
 def test_empty_symptom_is_an_info_problem_not_a_row():
     """A row with an empty symptom cell is reported (info) and gets no anchor."""
     rows, tables, problems = entry_rows(entry_of(TABLE.format(rows="|  | A | B |")))
-    assert rows == [] and tables == 1 and [p.severity for p in problems] == ["info"]
+    assert rows == [] and len(tables) == 1 and [p.severity for p in problems] == ["info"]
 
 
 def test_anchor_rows_marks_the_rendered_row_and_adds_a_copy_link():
@@ -100,7 +100,7 @@ def test_anchor_rows_marks_the_rendered_row_and_adds_a_copy_link():
     rows = rows_of("| `ECONNRESET` | Dropped | Retry |")
     html = ("<table><thead><tr><th>Symptom</th><th>Root Cause</th><th>Solution</th></tr></thead>"
             "<tbody><tr><td><code>ECONNRESET</code></td><td>Dropped</td><td>Retry</td></tr></tbody></table>")
-    out = anchor_rows(html, rows)
+    out = anchor_rows(html, rows, {header_key(["Symptom", "Root Cause", "Solution"]): 0})
     assert '<tr id="ts-econnreset" class="atlas-ts-row"><td><code>ECONNRESET</code><a class="atlas-ts-link"' in out
     assert 'href="#ts-econnreset"' in out
 
@@ -108,7 +108,8 @@ def test_anchor_rows_marks_the_rendered_row_and_adds_a_copy_link():
 def test_anchor_rows_leaves_other_tables_alone():
     """A table whose header is not troubleshooting is returned unchanged."""
     html = "<table><tr><th>Version</th><th>Date</th></tr><tr><td>ECONNRESET</td><td>x</td></tr></table>"
-    assert anchor_rows(html, rows_of("| ECONNRESET | a | b |")) == html
+    columns = {header_key(["Symptom", "Root Cause", "Solution"]): 0}
+    assert anchor_rows(html, rows_of("| ECONNRESET | a | b |"), columns) == html
 
 
 def test_seed_site_rows_are_anchored_searchable_and_in_catalog_json(seed_site):

@@ -1,131 +1,28 @@
-"""The handoffs-and-bonds feature: resolve references, audit bonds, and show both on the site.
+"""Handoffs and bonds on the site: entry sections, neighbourhood graphs, graph pages, the health page.
 
 Agent pages gain "Hands off to", "Receives handoffs from", "Skills" and a neighbourhood graph;
-skill pages gain their bonded agents and the agents that list them. Each collection gets a graph
-page, and a health page lists unresolved references and bond problems by collection.
+skill pages gain their bonded agents and the agents that list them; cross-references ("Related
+skills") are listed apart, under "Related". Each collection gets a graph page, and a health page
+lists unresolved references and bond problems by collection.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any
 
-from . import render
-from .bodylinks import definition_paths
-from .bonds import Bond, audit_bonds, find_bonds
-from .catalog import Catalog, slug_path
+from .. import render
+from ..catalog import Catalog, slug_path
+from ..model import Entry, Problem
+from .bonds import Bond
+from .find import Handoff
 from .graph import Graph
-from .links import Reference, agent_number, extract_references, numbered_agents, resolve_name, resolve_number, suggest
-from .model import Analysis, Entry, Location, Problem
+from .resolve import numbered_agents, suggest
 
 HEALTH_PAGE = "health/handoffs.md"
 GRAPH_DIR = "graphs"
 MAX_NEIGHBOURS = 24  # a neighbourhood graph larger than this is unreadable; the tables list everything
-
-
-@dataclass(frozen=True)
-class Handoff:
-    """A reference from one entry's file to another entry, resolved (target id) or not (None)."""
-
-    source: str  # id of the entry whose file states it
-    ref: Reference
-    target: str | None
-
-    @property
-    def giver(self) -> str | None:
-        """Id of the entry that hands work off (the target, for "receives from" statements)."""
-        return self.source if self.ref.direction == "to" else self.target
-
-    @property
-    def receiver(self) -> str | None:
-        """Id of the entry that receives the work."""
-        return self.target if self.ref.direction == "to" else self.source
-
-    def to_json(self) -> dict[str, Any]:
-        """The shape of a handoff in catalog.json."""
-        ref = self.ref
-        return {
-            "target": self.target, "text": ref.text, "topic": ref.topic, "line": ref.line, "kind": ref.kind,
-            "resolved": self.target is not None, "direction": ref.direction, "phrase": ref.phrase, "written": ref.target,
-        }
-
-
-def find_handoffs(catalog: Catalog) -> list[Handoff]:
-    """Every reference of every body, resolved; links to files the site lacks are left to bodylinks."""
-    paths = definition_paths(catalog.entries)
-    handoffs = []
-    for entry in catalog.entries:
-        for ref in extract_references(entry.body, entry.body_line, entry.kind):
-            target = resolve_reference(ref, entry, catalog, paths)
-            if ref.target_kind == "path" and target is None:
-                continue  # a link to a non-definition file (references/…): not a handoff
-            if target is not None and target.id == entry.id:
-                continue  # "Agent 02" inside agent 02 is not a handoff
-            handoffs.append(Handoff(entry.id, ref, target.id if target else None))
-    return handoffs
-
-
-def resolve_reference(ref: Reference, entry: Entry, catalog: Catalog, paths: dict[str, Entry]) -> Entry | None:
-    """The entry a reference names: numbers within the folder, paths by file, names by name or stem."""
-    if (number := agent_number(ref.target)) is not None:
-        return resolve_number(number, entry, catalog)
-    if ref.target_kind == "path":
-        return paths.get(posixpath.normpath(posixpath.join(posixpath.dirname(entry.source), ref.target)))
-    return resolve_name(ref.target, entry, catalog, ref.target_kind)
-
-
-def handoff_problems(handoffs: list[Handoff], catalog: Catalog) -> list[Problem]:
-    """Unresolved references as notes: often deliberate (an agent of the full repository), never fatal."""
-    problems = []
-    for handoff in handoffs:
-        if handoff.target is not None:
-            continue
-        entry, ref = catalog.by_id[handoff.source], handoff.ref
-        about = f" ({ref.topic})" if ref.topic else ""
-        if agent_number(ref.target) is not None:
-            known = ", ".join(numbered_agents(entry, catalog)) or "none"
-            folder = posixpath.dirname(entry.source)
-            message = f"handoff target '{ref.target}'{about} is not among the numbered agents of {folder} (known: {known})"
-            hint = "shown as 'not in this catalog'; add the agent's file to the collection to link it"
-        else:
-            message = f"handoff target '{ref.target}'{about} names no {ref.target_kind} of collection '{entry.collection}'"
-            close = suggest(ref.target, entry, catalog, ref.target_kind)
-            hint = f"did you mean '{close}'?" if close else "shown as 'not in this catalog'"
-        problems.append(Problem(Location(entry.source, ref.line), "info", "handoff-unresolved", message, hint))
-    return problems
-
-
-def analyse(catalog: Catalog) -> Analysis:
-    """Handoffs, bonds, their problems, entry sections, graph pages and the health page."""
-    handoffs = find_handoffs(catalog)
-    bonds = find_bonds(catalog)
-    analysis = Analysis("handoffs")
-    analysis.problems = handoff_problems(handoffs, catalog) + audit_bonds(bonds, catalog)
-    graph_pages = render_graph_pages(handoffs, bonds, catalog)
-    graph_srcs = {collection: page.src_uri for collection, page in graph_pages.items()}
-    # Each entry only needs what touches it: index once instead of scanning everything per page.
-    touching: dict[str, list[Handoff]] = defaultdict(list)
-    for handoff in handoffs:
-        for end in {handoff.source, handoff.target} - {None}:
-            touching[end].append(handoff)
-    bonded: dict[str, list[Bond]] = defaultdict(list)
-    for bond in bonds:
-        for end in {bond.skill_id, bond.agent_id, bond.declared_by} - {None}:
-            bonded[end].append(bond)
-    for entry in catalog.entries:
-        analysis.entry_json[entry.id] = {
-            "handoffs": [h.to_json() for h in touching[entry.id] if h.source == entry.id],
-            "bonds": [b.to_json() for b in bonded[entry.id]],
-        }
-        sections = render_entry_sections(entry, touching[entry.id], bonded[entry.id], catalog, graph_srcs.get(entry.collection))
-        if sections:
-            analysis.entry_markdown[entry.id] = sections
-    analysis.pages = [*graph_pages.values(), render_health(analysis.problems, catalog)]
-    resolved = sum(h.target is not None for h in handoffs)
-    analysis.summary = f"{len(handoffs)} handoffs ({resolved} resolved), {len(bonds)} bonds"
-    return analysis
 
 
 # --- Entry pages ---
@@ -136,6 +33,8 @@ def render_entry_sections(
 ) -> list[str]:
     """The Markdown sections appended to one entry's page."""
     src = render.entry_src(entry)
+    related = [h for h in handoffs if h.ref.type == "related"]
+    handoffs = [h for h in handoffs if h.ref.type == "handoff"]
     outbound = [h for h in handoffs if h.giver == entry.id]
     inbound = [h for h in handoffs if h.receiver == entry.id]
     out_title, in_title = ("Hands off to", "Receives handoffs from") if entry.kind == "agent" else ("Refers to", "Referred to by")
@@ -163,6 +62,10 @@ def render_entry_sections(
         if listing:
             rows = [_bond_row(b, entry, catalog, src, "agent") for b in listing]
             sections.append(_section("Listed by agents", "atlas-listed-by", "handoffs_bonds.html", rows=rows, peer_heading="Agent"))
+    if related:
+        # Cross-references, not handoffs: no work is said to pass, so they stay out of the tables and graphs.
+        rows = [_handoff_row(h, entry, catalog, src, peer=h.target if h.source == entry.id else h.source) for h in related]
+        sections.append(_section("Related", "atlas-related", "handoffs_table.html", rows=rows, peer_heading="Entry"))
     return sections
 
 
@@ -183,7 +86,7 @@ def _handoff_row(handoff: Handoff, entry: Entry, catalog: Catalog, src: str, pee
         "href": render.href(src, other.url) if other else None,
         "note": f"in {other.collection}" if other and other.collection != entry.collection else "",
         "topic": ref.topic,
-        "kind": ref.kind,
+        "kind": ref.label,
         "where": f"line {ref.line}" if here else f"{stated_in.name}, line {ref.line}",
         "where_href": (anchor or "#") if here else render.href(src, stated_in.url + anchor),
     }
@@ -211,7 +114,7 @@ def neighbourhood_graph(entry: Entry, handoffs: list[Handoff], bonds: list[Bond]
     graph = Graph()
     graph.node(entry.id, entry.name, "self")
     for handoff in handoffs:
-        if entry.id not in (handoff.source, handoff.target) or len(graph.nodes) > MAX_NEIGHBOURS:
+        if handoff.ref.type != "handoff" or entry.id not in (handoff.source, handoff.target) or len(graph.nodes) > MAX_NEIGHBOURS:
             continue
         ends = []
         for end in (handoff.giver, handoff.receiver):
@@ -238,7 +141,7 @@ def render_graph_pages(handoffs: list[Handoff], bonds: list[Bond], catalog: Cata
     """One page per collection with resolved handoffs or bonds: one graph per plugin or category."""
     edges: dict[str, dict[str | None, list[tuple[str, str, bool]]]] = defaultdict(lambda: defaultdict(list))
     for handoff in handoffs:
-        if handoff.giver and handoff.receiver:
+        if handoff.ref.type == "handoff" and handoff.giver and handoff.receiver:
             giver = catalog.by_id[handoff.giver]
             edges[giver.collection][giver.group].append((handoff.giver, handoff.receiver, False))
     for bond in bonds:

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from .catalog import Catalog
-from .links import iter_lines, resolve_name, suggest
-from .model import Entry, Location, Problem
+from ..catalog import Catalog
+from .context import body_lines
+from .resolve import resolve_name, suggest
+from ..model import Entry, Location, Problem
 
 BondSource = Literal["frontmatter", "prose"]
 BOND_TYPE = r"(?:PRIMARY|SECONDARY|SUPPORT)(?:_BOND)?"
@@ -72,10 +73,10 @@ def find_bonds(catalog: Catalog) -> list[Bond]:
     for entry in catalog.entries:
         for name, kind, source, line in stated_bonds(entry):
             if entry.kind == "skill":
-                agent = resolve_name(name, entry, catalog, "agent")
+                agent = resolve_name(name, entry, catalog, "agent", anywhere=True)
                 bonds.append(Bond(entry.name, name, kind, source, line, entry.id, entry.id, agent.id if agent else None))
             else:
-                skill = resolve_name(name, entry, catalog, "skill")
+                skill = resolve_name(name, entry, catalog, "skill", anywhere=True)
                 bonds.append(Bond(name, entry.name, kind, source, line, entry.id, skill.id if skill else None, entry.id))
     return bonds
 
@@ -89,11 +90,11 @@ def stated_bonds(entry: Entry) -> Iterator[tuple[str, str, BondSource, int]]:
     else:
         for name in entry.skills:
             yield name, "", "frontmatter", entry.line_of("skills")
-    for number, line, _, _ in iter_lines(entry.body, entry.body_line):
-        yield from ((name, kind, "prose", number) for name, kind in _prose_bonds(line, entry.kind))
+    for line in body_lines(entry.body, entry.body_line):
+        yield from ((name, kind, "prose", line.number) for name, kind in prose_bonds(line.text, entry.kind))
 
 
-def _prose_bonds(line: str, kind: str) -> list[tuple[str, str]]:
+def prose_bonds(line: str, kind: str) -> list[tuple[str, str]]:
     """The (name, type) pairs one body line states, by the forms of the entry's kind."""
     if kind == "skill":
         match = BONDED_TO_RE.search(line)
