@@ -1,6 +1,7 @@
 """Handoff accuracy against the labelled development set (tests/data/handoffs/devset/*.yaml).
 
     python bench/accuracy.py            # `make accuracy`: one row per collection, then the totals
+    python bench/accuracy.py --heldout  # the same on tests/data/handoffs/heldout (never used to tune the code)
 
 Line level: a labelled line is a true handoff line when its label is `handoff`; the code finds it when
 it reports at least one handoff (not a cross-reference) on that line of that file. Targets: of the
@@ -24,6 +25,7 @@ from docs_build.catalog import build_catalog  # noqa: E402
 from docs_build.handoffs import find_handoffs  # noqa: E402
 
 DEVSET = ROOT / "tests" / "data" / "handoffs" / "devset"
+HELDOUT = ROOT / "tests" / "data" / "handoffs" / "heldout"
 SHARED = ROOT.parent / "shared"
 
 
@@ -60,9 +62,9 @@ class Score:
         return self.resolved / self.targets if self.targets else 1.0
 
 
-def load_devset() -> list[dict]:
-    """Every labelled worksheet: {corpus, collection, lines}."""
-    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DEVSET.glob("*.yaml"))]
+def load_devset(folder: Path = DEVSET) -> list[dict]:
+    """Every labelled worksheet of a folder: {corpus, collection, lines}."""
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yaml"))]
 
 
 def predictions(corpus: str) -> dict[tuple[str, int], dict[str, set[str | None]]]:
@@ -112,7 +114,7 @@ def main() -> int:
     if not (SHARED / "corpus").is_dir():
         print(f"{SHARED} is missing: the development set is drawn from ../shared/corpus and ../shared/corpus-extra")
         return 1
-    sheets = load_devset()
+    sheets = load_devset(HELDOUT if "--heldout" in sys.argv else DEVSET)
     scores = score(sheets)
     total = Score()
     print(f"{'collection':48} {'lines':>5} {'gold':>4} {'prec':>5} {'rec':>5} {'targets':>7} {'resolved':>8}")

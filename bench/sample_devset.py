@@ -1,6 +1,6 @@
 """Draw the handoff development set: a reproducible, stratified sample of lines from both corpora.
 
-    python bench/sample_devset.py [--out tests/data/handoffs/devset]
+    python bench/sample_devset.py [--out tests/data/handoffs/devset] [--seed 8] [--per-collection 18 6]
 
 Sampling (also written into each file's header):
 - population: every line outside code fences of every agent and skill body, plus the lines of the
@@ -112,7 +112,7 @@ def name_pattern(names: set[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
 
 
-def sample_collection(collection: Path) -> list[dict[str, object]]:
+def sample_collection(collection: Path, seed: int, size_a: int, size_b: int) -> list[dict[str, object]]:
     """The drawn lines of one collection, in path and line order."""
     files = definition_files(collection)
     names = {path: file_names(path, collection) for path in files}
@@ -129,8 +129,8 @@ def sample_collection(collection: Path) -> list[dict[str, object]]:
             elif CUE_RE.search(text):
                 strata["B"].append({**item, "stratum": "B"})
     drawn = []
-    for stratum, size in (("A", PER_COLLECTION_A), ("B", PER_COLLECTION_B)):
-        rng = random.Random(f"{SEED}:{collection.name}:{stratum}")
+    for stratum, size in (("A", size_a), ("B", size_b)):
+        rng = random.Random(f"{seed}:{collection.name}:{stratum}")
         pool = strata[stratum]
         drawn += rng.sample(pool, min(size, len(pool)))
     return sorted(drawn, key=lambda item: (item["path"], item["line"]))
@@ -142,7 +142,10 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "tests" / "data" / "handoffs" / "devset"))
-    out = Path(parser.parse_args().out)
+    parser.add_argument("--seed", type=int, default=SEED, help="another seed draws a held-out set")
+    parser.add_argument("--per-collection", type=int, nargs=2, default=(PER_COLLECTION_A, PER_COLLECTION_B), metavar=("A", "B"))
+    args = parser.parse_args()
+    out, seed, (size_a, size_b) = Path(args.out), args.seed, args.per_collection
     out.mkdir(parents=True, exist_ok=True)
     total = 0
     for corpus, folder in CORPORA.items():
@@ -150,11 +153,11 @@ def main() -> int:
             print(f"{folder} is missing", file=sys.stderr)
             return 1
         for collection in sorted(p for p in folder.iterdir() if p.is_dir()):
-            items = sample_collection(collection)
+            items = sample_collection(collection, seed, size_a, size_b)
             for item in items:
                 item.update(label=None, targets=[], why="")
             target = out / f"{collection.name}.yaml"
-            header = HEADER.format(collection=collection.name, corpus=corpus, seed=SEED, a=PER_COLLECTION_A, b=PER_COLLECTION_B)
+            header = HEADER.format(collection=collection.name, corpus=corpus, seed=seed, a=size_a, b=size_b)
             body = yaml.safe_dump({"corpus": corpus, "collection": collection.name, "lines": items},
                                   sort_keys=False, allow_unicode=True, width=200)
             target.write_text(header + body, encoding="utf-8")

@@ -187,3 +187,21 @@ def test_seed_fullstack_tables_and_escalation_yield_handoffs() -> None:
     handoffs = analyse(build_catalog(CONTENT)).entry_json["fullstack/agents/03-backend-development"]["handoffs"]
     found = {(h["written"], h["direction"]) for h in handoffs}
     assert {("01-fullstack-fundamentals", "from"), ("04-database-design", "to"), ("Agent 04", "to"), ("Agent 07", "to")} <= found
+
+
+def test_marked_name_after_a_handover_verb_is_kept_unresolved(tmp_path: Path) -> None:
+    """'delegate to `security-guardian`' names an agent the collection lacks: a handoff shown as not in this catalog."""
+    assert handoffs_of(tmp_path, "If security → delegate to `security-guardian`.") == [
+        ("handoff", "security-guardian", None, "to", "delegates to")]
+    assert handoffs_of(tmp_path, "Use `eslint-config` for linting.") == []  # a weaker verb: a tool as often as not
+
+
+def test_gloss_that_opens_with_a_relation_word_is_a_routing_rule(tmp_path: Path) -> None:
+    """'- **planner** — USE when …' under Related Skills routes work; a plain gloss there stays a cross-reference."""
+    body = "## Related Skills\n\n- **planner** — USE when the task is large\n- `tdd-workflow` — tests first"
+    assert [(h[0], h[1]) for h in handoffs_of(tmp_path, body)] == [("handoff", "planner"), ("related", "tdd-workflow")]
+
+
+def test_verb_and_particle_may_stand_apart(tmp_path: Path) -> None:
+    """'Defers schema design to `planner`' is 'defer … to'."""
+    assert [h[4] for h in handoffs_of(tmp_path, "Defers schema design to `planner` (after the data layer).")] == ["delegates to"]

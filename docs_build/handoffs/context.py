@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from markdown.extensions.toc import slugify, unique
@@ -61,8 +62,14 @@ def description_lines(entry: Entry) -> Iterator[ProseLine]:
             yield ProseLine(first + offset, text, in_description=True)
 
 
-def body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
-    """Body lines outside fences with their headings, label line and table header."""
+@lru_cache(maxsize=4096)
+def body_lines(body: str, first_line: int) -> tuple[ProseLine, ...]:
+    """Body lines outside fences with their headings, label line and table header (read once: bonds and handoffs share them)."""
+    return tuple(_body_lines(body, first_line))
+
+
+def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
+    """The lines of `body_lines`, one at a time."""
     in_code = fenced_lines(body, first_line)
     ids: set[str] = set()
     headings: list[tuple[int, str]] = []

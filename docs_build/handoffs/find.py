@@ -105,7 +105,7 @@ def entry_handoffs(entry: Entry, index: NameIndex, paths: dict[str, Entry], voca
             if relation is None or mention.key in own or mention.number is not None and mention.number == number_of(entry):
                 continue
             target = resolve_mention(mention, entry, index, paths)
-            if target is None and mention.form not in ("number", "typed"):
+            if target is None and mention.form not in ("number", "typed", "candidate"):
                 continue  # a path to a reference document, a name of another collection
             if target is not None and target.id == entry.id or (key := target.id if target else mention.written) in seen:
                 continue

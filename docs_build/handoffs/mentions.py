@@ -15,14 +15,14 @@ from typing import Literal
 from ..bodylinks import code_spans
 from .names import NameIndex, name_key
 
-Form = Literal["code", "bold", "link", "path", "command", "number", "slug", "title", "word", "typed"]
+Form = Literal["code", "bold", "link", "path", "command", "number", "slug", "title", "word", "typed", "candidate"]
 #: Forms that name an entry whatever the words around them say.
 MARKED_FORMS = frozenset({"code", "bold", "link", "path", "command", "number", "slug", "title", "typed"})
 
 LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
 PATH_RE = re.compile(r"(?<![\w/.-])(?P<path>(?:\.{1,2}/)*(?:[\w.-]+/)*[\w.-]+\.md)\b", re.I)
 #: "Agent 3", "Agents 01-04", "Agent 1–4", "Agents 02/03/04", "Agents 2, 3 and 5".
-NUMBERS_RE = re.compile(r"\bAgents?\s+#?(?P<numbers>\d{1,2}(?:\s*(?:,|/|&|\band\b|\bor\b|-|–|—|\bto\b)\s*\d{1,2}\b)*)", re.I)
+NUMBERS_RE = re.compile(r"\bAgents?\s+#?(?P<numbers>\d{1,2}(?:\s*(?:,|/|&|\band\b|\bor\b|-|–|—|\bto\b)\s*\d{1,2}\b)*)(?!\.\.|\d)", re.I)
 NUMBER_SPLIT_RE = re.compile(r"\s*(,|/|&|\band\b|\bor\b|-|–|—|\bto\b)\s*", re.I)
 #: Words before a plain name that make it an ordinary word ("the error-handling design").
 DETERMINER_RE = re.compile(r"(?:^|[\s(])(?:the|a|an|of|into|its|their|our|your|this|that|these|those|any|each|every)\s+$", re.I)
@@ -33,6 +33,8 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 NUMBERED_NAME_RE = re.compile(r"(?<![\w-])(?P<number>\d{2})-(?P<title>[A-Za-z]\w*(?:-[A-Za-z]\w*|\s[A-Z]\w*)*)")
 #: "(→ 03)" in a numbered agent's file: the bare number of a sibling agent.
 ARROW_NUMBER_RE = re.compile(r"(?:→|->)\s*(?P<number>\d{2})\b(?![.\d])")
+#: A marked, hyphenated lowercase slug: how collections write agent names, also those they do not ship.
+CANDIDATE_RE = re.compile(r"(?:`(?P<code>[a-z0-9]+(?:-[a-z0-9]+)+)`|\*\*(?P<bold>[a-z0-9]+(?:-[a-z0-9]+)+)\*\*)")
 NEXT_WORD_RE = re.compile(r"[\s*_`'\"]*(?P<word>[\w-]+)")
 
 
@@ -63,17 +65,22 @@ def find_mentions(
     """
     found: list[Mention] = []
     taken = bytearray(len(line))  # characters already part of a mention (or of code that is not one)
+    lowered = line.lower()  # cheap substring tests skip the passes a line cannot need
 
     def claim(mention: Mention) -> None:
         found.append(mention)
         taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
 
-    for match in TYPED_RE.finditer(line):
+    for match in TYPED_RE.finditer(line) if "agent" in lowered or "skill" in lowered else ():
         name = match["code"] or match["bold"]
         key = name_key(name.split(":")[-1].lstrip("/"))
         if key not in index.by_key and name_key(name) not in index.by_key:
             claim(Mention(match.start(), match.end(), name, "typed", key=key))  # "the `x` agent", x not in the catalog
-    for start, end in code_spans(line):
+    for match in CANDIDATE_RE.finditer(line) if "`" in line or "**" in line else ():
+        name = match["code"] or match["bold"]
+        if not any(taken[match.start():match.end()]) and name_key(name) not in index.by_key:
+            claim(Mention(match.start(), match.end(), name, "candidate", key=name_key(name)))
+    for start, end in code_spans(line) if "`" in line else ():
         if any(taken[start:end]):
             continue
         mention = _code_mention(line, start, end, index)
@@ -81,7 +88,7 @@ def find_mentions(
             claim(mention)
         else:
             taken[start:end] = b"\1" * (end - start)
-    for match in LINK_RE.finditer(line):
+    for match in LINK_RE.finditer(line) if "](" in line else ():
         target = match["target"]
         if any(taken[match.start():match.end()]):
             continue
@@ -90,10 +97,10 @@ def find_mentions(
             continue
         if target.split("#")[0].lower().endswith(".md") or target.rstrip("/").count("/"):
             claim(Mention(match.start(), match.end(), match["text"] or target, "link", path=target.split("#")[0]))
-    for match in PATH_RE.finditer(line):
+    for match in PATH_RE.finditer(line) if ".md" in lowered else ():
         if not any(taken[match.start():match.end()]):
             claim(Mention(match.start(), match.end(), match["path"], "path", path=match["path"]))
-    for match in NUMBERS_RE.finditer(line):
+    for match in NUMBERS_RE.finditer(line) if "agent" in lowered else ():
         if not any(taken[match.start():match.end()]):
             for number in expand_numbers(match["numbers"]):
                 found.append(Mention(match.start(), match.end(), f"Agent {number:02d}", "number", number=number))

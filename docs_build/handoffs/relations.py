@@ -25,10 +25,14 @@ RelationType = Literal["handoff", "related"]
 MAX_REACH = 120
 #: A plain word that is also a name ("planner") needs its relation word this close.
 WORD_REACH = 24
+#: A name the catalog does not have counts only this close after a verb of handing over.
+CANDIDATE_REACH = 6
 #: Where a sentence or clause ends; a table row is one statement, so its cells do not end one.
 CLAUSE_BREAK_RE = re.compile(r"[.!?;](?:\s|$)")
 #: After a name, a dash or colon starts what the name is for ("- `x` — integration testing"), not a relation.
 GLOSS_BREAK_RE = re.compile(r"[.!?;](?:\s|$)|\s[-–—]\s|:\s|\(")
+#: "- **x** — USE when …", "`x`: invoke for …": a gloss that opens with a relation word is a routing rule.
+GLOSS_START_RE = re.compile(r"[\s*_`'\"]*(?:[-–—:]\s*)?")
 NEGATION_RE = re.compile(r"\b(?:not|never|no longer|don'?t|do not|doesn'?t|does not|cannot|can'?t|won'?t)\s+(?:\w+\s+)?$", re.I)
 THIS_ENTRY_RE = re.compile(r"^\s*(?:this|me|us|the current)\b", re.I)
 
@@ -76,6 +80,7 @@ class Vocabulary:
         self.blockers = re.compile(rf"(?:{words_pattern(data['blockers']).pattern})[\s*_`'\"]*$", re.I)
         self.user_menu = words_pattern(data["user_menu"])
         self.tool_words = frozenset(data["tool_words"])
+        self.handover_labels = frozenset(data["handover_labels"])
         self.entry_words = frozenset(data["entry_words"])
         self.entry_word_re = words_pattern(data["entry_words"])
 
@@ -92,6 +97,7 @@ class Vocabulary:
                 kept.append(cue)
         return kept
 
+    @lru_cache(maxsize=4096)  # the same headings and labels stand above many lines
     def section_cue(self, text: str) -> Cue | None:
         """The relation a heading, label line or table header states for everything under it.
 
@@ -113,14 +119,24 @@ def vocabulary() -> Vocabulary:
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for a word list: `*` ends a stem, a space matches spaces, '-' or '_'."""
-    pieces = []
-    for word in sorted(words, key=len, reverse=True):
+    """One case-insensitive pattern for a word list: `*` ends a stem, a space matches spaces, '-' or '_'.
+
+    Words match whole, and not inside a hyphenated name ("designing-before-coding" holds no "before").
+    The start-of-word test stands once in front of all words, so most places of a line fail at once.
+    """
+    words = sorted(words, key=len, reverse=True)
+    pieces = {True: [], False: []}
+    for word in words:
         piece = r"[\s_-]+".join(re.escape(part).replace(r"\*", r"\w*") for part in word.split())
-        # Whole words only, and not inside a hyphenated name ("designing-before-coding" holds no "before").
-        starts, ends = word[0].isalnum(), word.rstrip("*")[-1:].isalnum()
-        pieces.append((r"(?<![\w-])" if starts else "") + piece + (r"(?![\w-])" if ends and not word.endswith("*") else ""))
-    return re.compile("|".join(pieces), re.I)
+        piece = piece.replace(r"[\s_-]+\.\.\.[\s_-]+", r"(?:\s+[^\s.;:]+){1,6}?\s+")  # "defer* ... to": a few words between
+        ends = word.rstrip("*")[-1:].isalnum() and not word.endswith("*")
+        pieces[word[0].isalnum()].append(piece + (r"(?![\w-])" if ends else ""))
+    alternatives = []
+    if pieces[True]:
+        alternatives.append(r"(?<![\w-])(?:" + "|".join(pieces[True]) + ")")
+    if pieces[False]:
+        alternatives.append("|".join(pieces[False]))
+    return re.compile("|".join(alternatives), re.I)
 
 
 def relate(line: ProseLine, mentions: list[Mention], visible: str, vocab: Vocabulary) -> list[Relation | None]:
@@ -141,6 +157,13 @@ def relate(line: ProseLine, mentions: list[Mention], visible: str, vocab: Vocabu
     for mention in mentions:
         if mention.form == "word" and not about_entries:
             results.append(None)
+            continue
+        if mention.form == "candidate":
+            # A marked name the catalog lacks: a handoff only right after a verb of handing over ("delegate to `x`").
+            cue = next((c for c in reversed(cues) if c.end <= mention.start), None)
+            near = (cue is not None and mention.start - cue.end <= CANDIDATE_REACH and cue.label in vocab.handover_labels
+                    and cue.written[:1].isalpha())  # a verb, not an arrow: "→ **clean-minimal** style" is no agent
+            results.append(Relation("handoff", cue.label, cue.written.strip(), cue.direction, "line") if near else None)
             continue
         if mention.form == "command" and menu:
             results.append(None)  # a menu of commands offered to the reader (rule N4)
@@ -170,7 +193,8 @@ def _line_cue(mention: Mention, cues: list[Cue], visible: str, table_row: bool) 
     if before:
         return before[-1]
     after = [c for c in cues if c.start >= mention.end and c.start - mention.end <= reach
-             and not (CLAUSE_BREAK_RE if table_row else GLOSS_BREAK_RE).search(visible, mention.end, c.start)]
+             and (not (CLAUSE_BREAK_RE if table_row else GLOSS_BREAK_RE).search(visible, mention.end, c.start)
+                  or GLOSS_START_RE.fullmatch(visible, mention.end, c.start))]
     if table_row:
         # In a row, a later cell is usually the mention's description; only a cell that is the relation word states one.
         after = [c for c in after if _cell_at(visible, c.start).strip(" *_`").lower() == c.written.lower()]
