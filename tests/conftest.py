@@ -117,6 +117,14 @@ def corpus_site(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> S
     return site
 
 
+@pytest.fixture(scope="session")
+def corpus_extra_site(corpus_extra_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The second corpus built once per session (other layouts: .claude/, skill-owned agents, no frontmatter)."""
+    site = build_site(corpus_extra_dir, tmp_path_factory.mktemp("corpus-extra"))
+    assert site.returncode == 0, site.log
+    return site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass

@@ -84,3 +84,17 @@ def test_seed_site_links_skill_and_agent_both_ways(seed_site) -> None:
     assert {"target", "text", "topic", "line", "kind", "resolved"} <= set(entry["handoffs"][0])
     assert {"skill", "agent", "type", "source", "line"} <= set(entry["bonds"][0])
     assert "Handoffs and bonds" in seed_site.page("health/handoffs")
+
+
+def test_second_corpus_builds_with_a_page_per_file_and_related_apart(corpus_extra_site) -> None:
+    """Every entry of the second corpus has its page; a skill's `related-skills:` shows under Related, not as handoffs."""
+    catalog = json.loads((corpus_extra_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    assert len(catalog["entries"]) == 805
+    for entry in catalog["entries"]:
+        assert (corpus_extra_site.site_dir / entry["url"] / "index.html").is_file(), entry["url"]
+    vue = next(e for e in catalog["entries"] if e["id"] == "jeffallan__claude-skills/skills/vue-expert")
+    assert {r["written"] for r in vue["related"]} >= {"typescript-pro", "fullstack-guardian"}
+    assert not {h["written"] for h in vue["handoffs"]} & {"typescript-pro", "fullstack-guardian"}
+    page = corpus_extra_site.page("jeffallan__claude-skills/skills/vue-expert")
+    related = re.search(r'id="atlas-related".*?</table>', page, re.S).group(0)
+    assert 'href="../typescript-pro/"' in related
