@@ -163,8 +163,8 @@ def _name_mention(
     before, after = line[:start], line[end:]
     if _is_tool(line, end, tool_words):
         return None
-    next_word = (NEXT_WORD_RE.match(after) or [None, ""])[1] if after else ""
-    names_entry = (next_word or "").lower() in entry_words
+    following = NEXT_WORD_RE.match(after)
+    names_entry = bool(following) and following["word"].lower() in entry_words
     if before.endswith(("**", "__")) and after.startswith(("**", "__")):
         form: Form = "bold"
     elif before.endswith("/") or re.search(r"[\w-]:$", before):

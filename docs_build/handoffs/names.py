@@ -18,7 +18,7 @@ from .resolve import closest, number_of
 #: Shorter names ("qa", "ui") are ordinary words far more often than they are names.
 MIN_NAME_CHARS = 3
 #: Between the words of a name: "backend-developer", "backend developer", "Backend_Developer".
-WORD_GAP = r"[\s_-]+"
+WORD_GAP = r"[\s_-]++"  # possessive: a long run of dashes cannot make the match backtrack
 KEY_GAP_RE = re.compile(r"[\s_-]+")
 
 

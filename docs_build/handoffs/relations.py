@@ -127,8 +127,8 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     words = sorted(words, key=len, reverse=True)
     pieces = {True: [], False: []}
     for word in words:
-        piece = r"[\s_-]+".join(re.escape(part).replace(r"\*", r"\w*") for part in word.split())
-        piece = piece.replace(r"[\s_-]+\.\.\.[\s_-]+", r"(?:\s+[^\s.;:]+){1,6}?\s+")  # "defer* ... to": a few words between
+        piece = r"[\s_-]++".join(re.escape(part).replace(r"\*", r"\w*") for part in word.split())
+        piece = piece.replace(r"[\s_-]++\.\.\.[\s_-]++", r"(?:\s+[^\s.;:]+){1,6}?\s+")  # "defer* ... to": a few words between
         ends = word.rstrip("*")[-1:].isalnum() and not word.endswith("*")
         pieces[word[0].isalnum()].append(piece + (r"(?![\w-])" if ends else ""))
     alternatives = []

@@ -8,7 +8,6 @@ lists unresolved references and bond problems by collection.
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -18,7 +17,6 @@ from ..model import Entry, Problem
 from .bonds import Bond
 from .find import Handoff
 from .graph import Graph
-from .resolve import numbered_agents, suggest
 
 HEALTH_PAGE = "health/handoffs.md"
 GRAPH_DIR = "graphs"
