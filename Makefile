@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MERMAID := docs_build/snippets/mermaid
 export NO_MKDOCS_2_WARNING := 1
 #: `mkdocs serve` flags of `make serve`; the benchmark times an edit under the same ones.
-SERVE_ARGS :=
+SERVE_ARGS := --dirty
 
 .PHONY: setup serve build build-corpus test check bench accuracy clean
 

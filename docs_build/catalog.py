@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .discover import discover
+from .filecache import parse_cached
 from .model import Entry, IgnoredFile, Location, Problem, Source
 from .parse import parse_source
 
@@ -139,7 +140,7 @@ def _parse(source: Source, unique_id: str) -> tuple[Entry | None, list[Problem]]
         data = Path(source.abs_path).read_bytes()
     except OSError as error:
         return None, [Problem(Location(source.path, 1), "error", "unreadable", f"cannot read file: {error.strerror}")]
-    return parse_source(source, data, unique_id)
+    return parse_cached(source, data, unique_id, parse_source)
 
 
 def _unique(base: str, taken: dict[str, str]) -> str:

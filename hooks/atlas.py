@@ -5,24 +5,36 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build.nav import build_nav, nav_sources
+from docs_build import incremental
+from docs_build.compact import compact_page_html, compact_templates
+from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
+from docs_build.pagenav import page_navs
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Dirty rebuilds are for `mkdocs serve --dirty` (make serve); never build a site to deploy that way."""
+    if (refusal := incremental.start(command, dirty)) is not None:
+        raise PluginError(refusal)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -54,7 +66,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
+    rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), {p.src_uri: p.markdown for p in atlas.pages}, config.nav)
+    incremental.mark_files(files.documentation_pages(), rebuild)
+    _state["rebuild"], _state["rendered"] = rebuild, set()
+    log.info(rebuild.describe(len(atlas.pages)))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Cut one sidebar per collection, once per build (see docs_build.pagenav)."""
+    _state["page_navs"] = page_navs(nav.items, COLLECTIONS_TITLE, Section, Link)
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page its collection's sidebar instead of every collection's."""
+    sidebar = copy.copy(nav)
+    sidebar.items = _state["page_navs"].items_for(page.file.src_uri)
+    context["nav"] = sidebar
+    _state["rendered"].add(page.url)
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Render the theme without the blank lines its template tags leave (smaller pages, less to write)."""
+    return compact_templates(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,10 +105,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _state["atlas"].transform_html(entry_id, clean_html(html))
 
 
-@event_priority(-100)  # after the search plugin has written its index
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Drop the theme's indentation around the page content (the content itself is left as it is)."""
+    return compact_page_html(output)
+
+
+@event_priority(100)  # before the search plugin writes its index, so that it is written once, whole
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json and the features' extra search documents."""
-    atlas = _state["atlas"]
-    site_dir = Path(config.site_dir)
-    atlas.write_catalog_json(site_dir)
-    atlas.extend_search_index(site_dir)
+    """Publish catalog.json; hand the search index every page's documents and the features' own."""
+    atlas, rebuild = _state["atlas"], _state["rebuild"]
+    atlas.write_catalog_json(Path(config.site_dir))
+    search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
+    if search is not None:  # Material's search plugin: its index holds only the pages this build rendered
+        pages = incremental.whole_search_index(rebuild, search.search_index.entries, _state["rendered"])
+        search.search_index.entries = pages + [doc for a in atlas.analyses for doc in a.search_documents]
+        search.search_index_prev = None  # its own merge assumes one changed page; ours is whole already
+    incremental.finish(rebuild)
