@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bodylinks, handoffs, matrix, render, snippets, troubleshooting
+from . import bodylinks, handoffs, matrix, pagesize, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .filecache import names_signature, per_entry
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
@@ -22,6 +22,7 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
     matrix.analyse,
     snippets.analyse,
     handoffs.analyse,
+    pagesize.analyse,
 ]
 
 
