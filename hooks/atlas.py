@@ -66,7 +66,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
-    rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), {p.src_uri: p.markdown for p in atlas.pages}, config.nav)
+    pages = {page.src_uri: page.markdown for page in atlas.pages}
+    shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
+    rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
     incremental.mark_files(files.documentation_pages(), rebuild)
     _state["rebuild"], _state["rendered"] = rebuild, set()
     log.info(rebuild.describe(len(atlas.pages)))
