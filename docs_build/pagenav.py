@@ -1,55 +1,57 @@
-"""Each page's sidebar: its own collection's tree, every other collection folded to one link.
+"""Each page's sidebar: the sections on its own path open, every other section folded to one link.
 
-MkDocs builds one navigation for the whole site and Material renders it into every page, so pages (and
-build time) grew with the number of collections. Here the site nav stays whole (prev/next, parents), and
-each page is handed a sidebar cut for its collection. Nav items are duck-typed (`title`, `children`,
-`is_section`, `url`, `file`); the MkDocs classes to build with are passed in, so nothing here imports MkDocs.
+MkDocs builds one navigation for the whole site and Material renders it into every page; even pruned, it
+walked every item of every collection for every page, so pages and build time grew with the corpus. Here
+the site nav stays whole (prev/next links, parents), and each page is handed a sidebar where only the
+sections above it keep their items: top-level sections, its collection, its plugin or category. Sidebars
+are shared by the pages of one section. Nav items are duck-typed (`title`, `children`, `is_section`,
+`parent`, `url`, `file`); the MkDocs classes to build with are passed in, so nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 NavObject = Any  # an MkDocs Section, Page or Link
 
 
-@dataclass
-class PageNavs:
-    """Top-level nav items per collection (by position), and which collection each URL segment belongs to."""
+class Sidebars:
+    """Sidebars cut from the site nav, one per section that holds pages, made when first asked for."""
 
-    by_collection: dict[int | None, list[NavObject]]
-    segment_owner: dict[str, int]
+    def __init__(
+        self, items: list[NavObject], collections_title: str,
+        make_section: Callable[[str, list[NavObject]], NavObject], make_link: Callable[[str, str], NavObject],
+    ) -> None:
+        self.items, self.make_section, self.make_link = items, make_section, make_link
+        self.made: dict[int, list[NavObject]] = {}
+        top = next((i for i in items if i.is_section and i.title == collections_title), None)
+        # Pages outside the nav (folder indexes) belong to the collection their URL starts with.
+        self.owners = {page.file.src_uri.split("/", 1)[0]: collection
+                       for collection in (top.children if top else []) if collection.is_section
+                       for page in _pages(collection)}
 
-    def items_for(self, src_uri: str) -> list[NavObject]:
-        """The sidebar items of the page made from `src_uri` (pages outside collections: all folded)."""
-        owner = self.segment_owner.get(src_uri.split("/", 1)[0])
-        return self.by_collection[owner]
+    def items_for(self, page: NavObject) -> list[NavObject]:
+        """The top-level sidebar items for `page`."""
+        anchor = page.parent or self.owners.get(page.file.src_uri.split("/", 1)[0])
+        key = id(anchor)
+        if key not in self.made:
+            path = []
+            while anchor is not None:
+                path.append(anchor)
+                anchor = anchor.parent
+            self.made[key] = [self._fold(item, path, top=True) for item in self.items]
+        return self.made[key]
 
-
-def page_navs(
-    items: list[NavObject], section_title: str,
-    make_section: Callable[[str, list[NavObject]], NavObject], make_link: Callable[[str, str], NavObject],
-) -> PageNavs:
-    """Sidebars for every collection under the top-level section `section_title`."""
-    top = next((item for item in items if item.is_section and item.title == section_title), None)
-    if top is None:
-        return PageNavs({None: items}, {})
-    folded = [make_link(child.title, _first_url(child)) for child in top.children]
-    by_collection: dict[int | None, list[NavObject]] = {None: _replace(items, top, make_section(top.title, folded))}
-    owners: dict[str, int] = {}
-    for index, child in enumerate(top.children):
-        section = make_section(top.title, folded[:index] + [child] + folded[index + 1:])
-        section.active = True  # the page is somewhere below; the real parent chain is the site nav's
-        by_collection[index] = _replace(items, top, section)
-        for page in _pages(child):
-            owners.setdefault(page.file.src_uri.split("/", 1)[0], index)
-    return PageNavs(by_collection, owners)
-
-
-def _replace(items: list[NavObject], old: NavObject, new: NavObject) -> list[NavObject]:
-    """`items` with one item swapped."""
-    return [new if item is old else item for item in items]
+    def _fold(self, item: NavObject, path: list[NavObject], top: bool = False) -> NavObject:
+        """A section on the path (or at the top) with its items folded in turn; any other section as a link."""
+        if not item.is_section:
+            return item
+        on_path = any(item is section for section in path)
+        if not (on_path or top):
+            return self.make_link(item.title, _first_url(item))
+        section = self.make_section(item.title, [self._fold(child, path) for child in item.children])
+        section.active = on_path  # the page is below it (the site nav's own sections keep their parents)
+        return section
 
 
 def _pages(item: NavObject) -> list[NavObject]:
@@ -60,6 +62,6 @@ def _pages(item: NavObject) -> list[NavObject]:
 
 
 def _first_url(item: NavObject) -> str:
-    """Where a folded section links: its first page (a collection's overview)."""
+    """Where a folded section links: its first page (an overview or a folder's index)."""
     pages = _pages(item)
     return pages[0].url if pages else ""

@@ -22,7 +22,7 @@ import docs_build
 from docs_build import incremental
 from docs_build.compact import compact_page_html, compact_templates
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
-from docs_build.pagenav import page_navs
+from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 
@@ -76,15 +76,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Cut one sidebar per collection, once per build (see docs_build.pagenav)."""
-    _state["page_navs"] = page_navs(nav.items, COLLECTIONS_TITLE, Section, Link)
+    """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
+    _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
     return nav
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give the page its collection's sidebar instead of every collection's."""
+    """Give the page a sidebar with only its own sections open."""
     sidebar = copy.copy(nav)
-    sidebar.items = _state["page_navs"].items_for(page.file.src_uri)
+    sidebar.items = _state["sidebars"].items_for(page)
     context["nav"] = sidebar
     _state["rendered"].add(page.url)
     return context
