@@ -15,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from builds import ROOT, baseline_project, median_build, run_build, scaled_corpus
+from builds import ROOT, baseline_project, median_build, scaled_corpus
+from pageload import load_seconds
 from serve_edit import edit_seconds
 from site_figures import site_figures
 from stages import snippet_rate, stage_seconds
@@ -55,6 +56,7 @@ def measure(content: Path, times: int, tmp: Path, repeats: int, served: bool, se
     figures: dict[str, object] = {"stages": stage_seconds(content), "snippets/s": snippet_rate(content)}
     atlas, atlas_times = median_build(ROOT / "mkdocs.yml", tmp / "site", repeats, {"DOCS_CONTENT_DIR": str(content)})
     figures.update(site_figures(atlas.site), build=atlas.seconds, builds=atlas_times, rss=atlas.peak_mb)
+    figures["largest load"] = load_seconds(atlas.site, str(figures["largest page"]))
     sources = [(s.path, s.abs_path) for s in discover(content).sources]
     bare, _ = median_build(baseline_project(sources, tmp / "bare"), tmp / "bare-site", repeats)
     figures.update(bare=bare.seconds, bare_rss=bare.peak_mb, bare_median_kb=site_figures(bare.site)["page median KB"])
@@ -82,6 +84,7 @@ ROWS = [
     ("page median KB", lambda f: f"{f['page median KB']:.0f}"),
     ("page p95 KB", lambda f: f"{f['page p95 KB']:.0f}"),
     ("page max KB", lambda f: f"{f['page max KB']:.0f}"),
+    ("largest page load s", lambda f: f"{f['largest load']:.2f}" if f["largest load"] is not None else "–"),
     ("bare page median KB", lambda f: f"{f['bare_median_kb']:.0f}"),
     ("site MB", lambda f: f"{f['site MB']:.1f}"),
     ("search KB", lambda f: f"{f['search KB']:.0f}"),
