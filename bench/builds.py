@@ -8,6 +8,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,15 +30,15 @@ class Build:
 def run_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Build:
     """`mkdocs build` in a child process; its own peak RSS comes from wait4, not from the other children."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"mkdocs build of {config} failed:\n{errors[-2000:]}")
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a corpus logs more than a pipe holds
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                                 stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            raise RuntimeError(f"mkdocs build of {config} failed:\n{log.read().decode(errors='replace')[-2000:]}")
     return Build(seconds, usage.ru_maxrss / 1024, site)
 
 

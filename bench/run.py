@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from builds import ROOT, baseline_project, median_build, scaled_corpus
 from pageload import load_seconds
@@ -43,6 +44,7 @@ def main() -> int:
         print(f"measuring {name} …", file=sys.stderr, flush=True)
         with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
             columns[name] = measure(content, times, Path(tmp), 1 if quick or times > 1 else 3, name in SERVED, serve_args)
+        print_table({name: columns[name]}, file=sys.stderr)  # each column as soon as it is measured
     print_table(columns)
     return 0
 
@@ -94,7 +96,7 @@ ROWS = [
 ]
 
 
-def print_table(columns: dict[str, dict[str, object]]) -> None:
+def print_table(columns: dict[str, dict[str, object]], file: TextIO = sys.stdout) -> None:
     """Rows of figures, one column per content set; stage times after the fixed rows."""
     names = list(columns)
     stages = list(dict.fromkeys(s for f in columns.values() for s in f["stages"]))
@@ -102,12 +104,12 @@ def print_table(columns: dict[str, dict[str, object]]) -> None:
     rows += [(f"  {stage} s", [f"{columns[n]['stages'].get(stage, 0):.2f}" for n in names]) for stage in stages]
     width = max(len(label) for label, _ in rows)
     cells = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
-    print(f"{'':<{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, cells)))
+    print(f"{'':<{width}}  " + "  ".join(f"{n:>{w}}" for n, w in zip(names, cells)), file=file)
     for label, values in rows:
-        print(f"{label:<{width}}  " + "  ".join(f"{v:>{w}}" for v, w in zip(values, cells)))
+        print(f"{label:<{width}}  " + "  ".join(f"{v:>{w}}" for v, w in zip(values, cells)), file=file)
     for name in names:
-        print(f"largest page ({name}): {columns[name]['largest page']}")
-    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+        print(f"largest page ({name}): {columns[name]['largest page']}", file=file)
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}", file=file)
 
 
 if __name__ == "__main__":
