@@ -27,6 +27,7 @@ def load_seconds(site: Path, url_path: str) -> float | None:
     if not CHROMIUM.exists():
         return None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server.handle_error = lambda request, address: None  # the browser closing with requests in flight
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
