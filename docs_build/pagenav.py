@@ -3,7 +3,8 @@
 MkDocs builds one navigation for the whole site and Material renders it into every page; even pruned, it
 walked every item of every collection for every page, so pages and build time grew with the corpus. Here
 the site nav stays whole (prev/next links, parents), and each page is handed a sidebar where only the
-sections above it keep their items: top-level sections, its collection, its plugin or category. Sidebars
+sections above it keep their items: top-level sections, its collection, its plugin or category; inside a
+collection, the other collections are one link to the home page's list of them. Sidebars
 are shared by the pages of one section. Nav items are duck-typed (`title`, `children`, `is_section`,
 `parent`, `url`, `file`); the MkDocs classes to build with are passed in, so nothing here imports MkDocs.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 NavObject = Any  # an MkDocs Section, Page or Link
+ALL_COLLECTIONS = "All collections"  # the link, inside a collection, to the home page's list of them
 
 
 class Sidebars:
@@ -24,7 +26,8 @@ class Sidebars:
     ) -> None:
         self.items, self.make_section, self.make_link = items, make_section, make_link
         self.made: dict[int, list[NavObject]] = {}
-        top = next((i for i in items if i.is_section and i.title == collections_title), None)
+        top = self.collections = next((i for i in items if i.is_section and i.title == collections_title), None)
+        self.home_url = next((i.url for i in items if getattr(i, "file", None) is not None), "")
         # Pages outside the nav (folder indexes) belong to the collection their URL starts with.
         self.owners = {page.file.src_uri.split("/", 1)[0]: collection
                        for collection in (top.children if top else []) if collection.is_section
@@ -49,7 +52,12 @@ class Sidebars:
         on_path = any(item is section for section in path)
         if not (on_path or top):
             return self.make_link(item.title, _first_url(item))
-        section = self.make_section(item.title, [self._fold(child, path) for child in item.children])
+        children = [self._fold(child, path) for child in item.children]
+        if item is self.collections and any(child is section for child in item.children for section in path):
+            # Inside a collection, the others are one link: the sidebar does not grow with their number.
+            children = [c for c, child in zip(children, item.children) if any(child is section for section in path)]
+            children.append(self.make_link(ALL_COLLECTIONS, self.home_url))
+        section = self.make_section(item.title, children)
         section.active = on_path  # the page is below it (the site nav's own sections keep their parents)
         return section
 

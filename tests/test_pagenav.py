@@ -15,7 +15,7 @@ def _sidebar(html: str) -> str:
 
 
 def test_a_page_lists_its_own_collection_and_links_the_others(tmp_path):
-    """An entry page's sidebar holds its collection's entries and only an overview link for each other collection."""
+    """An entry page's sidebar holds its collection's entries; other collections are one link to the home page's list."""
     content = write_collection(tmp_path / "content", {
         "c/agents/a.md": f"---\nname: alpha-agent\ndescription: d\n---\n# A\n\n{CODE}",
         "c/agents/b.md": "---\nname: bravo-agent\ndescription: d\n---\n# B\n",
@@ -25,7 +25,10 @@ def test_a_page_lists_its_own_collection_and_links_the_others(tmp_path):
     assert site.returncode == 0, site.log
     sidebar = _sidebar(site.page("c/agents/a/"))
     assert "bravo-agent" in sidebar and "echo-agent" not in sidebar
-    assert re.search(r'<a href="\.\./\.\./\.\./d/" class="md-nav__link">\s*<span class="md-ellipsis">\s*d\s*</span>', sidebar)
+    assert re.search(r'<a href="\.\./\.\./\.\./?" class="md-nav__link">\s*<span class="md-ellipsis">\s*All collections\s*</span>', sidebar)
+    assert '"../../../d/"' not in sidebar
+    home = _sidebar(site.page(""))
+    assert '"c/"' in home and '"d/"' in home and "All collections" not in home  # outside collections: each one
     assert "bravo-agent" not in _sidebar(site.page("d/agents/e/")) and "echo-agent" in _sidebar(site.page("d/agents/e/"))
 
 
