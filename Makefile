@@ -36,7 +36,7 @@ test: setup  ## the whole test suite
 check: setup  ## print every content problem as path:line: severity: message
 	$(BIN)/python -m docs_build check
 
-bench: setup  ## one table of speed, size and memory figures over ../shared (about 12 min; BENCH_QUICK=1 about 6)
+bench: setup  ## one table of speed, size and memory figures over ../shared (about 15 min idle; BENCH_QUICK=1 about 10)
 	SERVE_ARGS="$(SERVE_ARGS)" $(BIN)/python bench/run.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)

@@ -3,7 +3,7 @@
 Not a test: figures are printed for people and closing notes, never asserted. Every build runs in its own
 process. Environment: BENCH_QUICK=1 builds once instead of three times; BENCH_SETS=corpus,3x picks columns
 (content, corpus, 3x, extra); SERVE_ARGS are the `mkdocs serve` flags `make serve` uses.
-Usage: python bench/run.py   (about 12 minutes on 2 cores; BENCH_QUICK=1 about 6)
+Usage: python bench/run.py   (about 15 minutes on an idle 2-core machine; BENCH_QUICK=1 about 10)
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ class Rebuild:
         """The serve log line."""
         if self.dirty:
             return f"docs_build: dirty rebuild: {len(self.changed)} of {total} generated pages changed and are rebuilt"
-        return f"docs_build: full build of {total} generated pages"
+        fast = "; later edits rebuild only the pages that change (serve --dirty)" if serving_dirty() else ""
+        return f"docs_build: full build of {total} generated pages{fast}"
 
 
 @dataclass
