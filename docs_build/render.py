@@ -11,8 +11,10 @@ from typing import Any
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from .catalog import Catalog, collection_url
+from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
 from .model import Entry, GeneratedPage, Problem
 
@@ -129,6 +131,7 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         skills=skills,
         namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
         details=details,
+        copy_links=Markup(copy_controls(src, entry.url, entry.title)),
     )
 
 
