@@ -66,11 +66,14 @@ def test_copy_buttons_put_url_markdown_and_wiki_links_on_the_clipboard(page, bas
 
 
 def test_copy_buttons_use_the_public_address_when_the_build_has_one(page, renamed_base):
-    """With SITE_URL set at build time, copied links point at the public site, not at the address bar."""
+    """With SITE_URL set at build time, copied links (the card's and a row's ¶) point at the public site."""
     allow_clipboard(page, renamed_base)
     page.goto(renamed_base + RENAMED)
     button = page.locator(".atlas-card__links").get_by_role("button", name="Copy the link to this page")
     assert clipboard_after(page, button) == PUBLIC_URL + RENAMED
+    page.locator("tr#ts-enomem .atlas-ts-link").click()
+    expect(page.locator("tr#ts-enomem .atlas-ts-link")).to_have_class(re.compile(r"atlas-ts-link--copied"))
+    assert page.evaluate("navigator.clipboard.readText()") == PUBLIC_URL + RENAMED + "#ts-enomem"
 
 
 def test_the_old_url_of_a_renamed_file_lands_on_the_new_page_and_row(page, renamed_base):

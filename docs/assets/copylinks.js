@@ -16,10 +16,16 @@
     return new URL(control.getAttribute("data-atlas-copy-root") || "./", location.href);
   }
 
+  /* The absolute URL a control links to, or null for anything but a web address. */
+  function absoluteUrl(control) {
+    var url = new URL(control.getAttribute("data-atlas-copy-path") || "", siteRoot(control));
+    return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+  }
+
   /* The text one button copies. */
   function linkText(control, format) {
-    var url = new URL(control.getAttribute("data-atlas-copy-path") || "", siteRoot(control));
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    var url = absoluteUrl(control);
+    if (!url) return null;
     var title = control.getAttribute("data-atlas-copy-title") || url.href;
     if (format === "markdown") return "[" + title.replace(/([\\\[\]])/g, "\\$1") + "](" + url.href + ")";
     // MediaWiki external link: [URL text]; a "]" in the text would end the link early.
@@ -48,4 +54,6 @@
   }
 
   document.addEventListener("click", onClick);
+  // The row's ¶ (troubleshooting.js) copies the same address as the buttons beside it.
+  window.atlasCopyLinks = { absoluteUrl: absoluteUrl };
 })();

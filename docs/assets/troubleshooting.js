@@ -69,8 +69,13 @@
     var link = event.target.closest(".atlas-ts-link");
     if (!link) return;
     event.preventDefault();
-    var url = new URL(link.getAttribute("href"), location.href);
-    url.search = "";
+    // On entry pages the copy buttons beside the ¶ know the public address (copylinks.js); the hub has none.
+    var control = link.parentElement.querySelector("[data-atlas-copy-path]");
+    var url = control && window.atlasCopyLinks ? window.atlasCopyLinks.absoluteUrl(control) : null;
+    if (!url) {
+      url = new URL(link.getAttribute("href"), location.href);
+      url.search = "";
+    }
     history.replaceState(history.state, "", link.getAttribute("href"));
     highlightTarget(false);
     if (navigator.clipboard) {
