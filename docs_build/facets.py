@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import render
 from .catalog import Catalog
 from .model import Analysis, Entry, GeneratedPage
+from .troubleshooting import short_collection
 
 PAGE = "catalog.md"
 #: Rows per block (one table each, laid out only near the viewport), as on the troubleshooting hub.
@@ -49,7 +50,8 @@ def render_page(catalog: Catalog) -> GeneratedPage:
     entries = sorted(catalog.entries, key=lambda e: e.id)
     rows = [
         {"entry": entry, "href": render.href(PAGE, entry.url), "model": entry.model or NO_MODEL,
-         "tools": "|" + "|".join(entry.tools) + "|", "summary": summary(entry)}
+         "tools": "|" + "|".join(entry.tools) + "|", "summary": summary(entry),
+         "collection_label": short_collection(entry.collection)}
         for entry in entries
     ]
     content = render.render_template(

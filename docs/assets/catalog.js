@@ -15,7 +15,8 @@
       root.atlasRows = Array.prototype.map.call(root.querySelectorAll("tbody tr"), function (row) {
         return {
           row: row,
-          text: row.textContent.toLowerCase(),
+          // The collection is shown without its owner; its full name is searchable too.
+          text: (row.textContent + " " + (row.getAttribute("data-collection") || "")).toLowerCase(),
           collection: (row.getAttribute("data-collection") || "").toLowerCase(),
           kind: (row.getAttribute("data-kind") || "").toLowerCase(),
           model: (row.getAttribute("data-model") || "").toLowerCase(),
