@@ -38,8 +38,8 @@ def discover(content_dir: Path) -> Discovery:
         if top.name.startswith("."):
             continue
         if not top.is_dir():
-            reason = "the redirect map (README: Renames)" if top.name == REDIRECTS_FILE else "not inside a collection folder"
-            ignored.append(IgnoredFile(top.name, reason))
+            if top.name != REDIRECTS_FILE:  # read by docs_build.redirects, not ignored
+                ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
             continue
         collections.append(top.name)
         for path in _walk(top, ignored, content_dir):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 DOMAIN = "atlas"
 ROLES = {"agent": "agent", "skill": "skill"}
@@ -18,8 +19,13 @@ ROW_ROLE = "row"
 FILE_NAME = "objects.inv"
 
 
-def objects(catalog: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(name, role, uri, display name) of every object, from a catalog.json document; names unique per role."""
+def objects(
+    catalog: dict[str, Any], row_exists: Callable[[str], bool] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(name, role, uri, display name) of every object, from a catalog.json document; names unique per role.
+
+    `row_exists(uri)` says whether a row's anchor made it onto its page; rows without one are left out.
+    """
     entries = catalog["entries"]
     short_counts = Counter((ROLES[e["kind"]], _short_name(e)) for e in entries)
     found: list[tuple[str, str, str, str]] = []
@@ -32,6 +38,8 @@ def objects(catalog: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         for name in names:
             found.append((name, role, entry["url"], _one_line(entry["title"])))
         for row in entry.get("troubleshooting", []):
+            if row_exists is not None and not row_exists(row["url"]):
+                continue
             anchor = row["id"].partition("#")[2]
             for name in names:
                 found.append((f"{name}#{anchor}", ROW_ROLE, row["url"], _one_line(row["symptom"])))
@@ -44,7 +52,7 @@ def objects(catalog: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return unique
 
 
-def objects_inv(catalog: dict[str, Any], project: str) -> bytes:
+def objects_inv(catalog: dict[str, Any], project: str, row_exists: Callable[[str], bool] | None = None) -> bytes:
     """The objects.inv file: four header lines, then zlib-compressed `name domain:role priority uri dispname` lines."""
     header = (
         "# Sphinx inventory version 2\n"
@@ -52,8 +60,26 @@ def objects_inv(catalog: dict[str, Any], project: str) -> bytes:
         f"# Version: {catalog.get('version', '')}\n"
         "# The remainder of this file is compressed using zlib.\n"
     )
-    lines = "".join(f"{line}\n" for line in _lines(objects(catalog)))
+    lines = "".join(f"{line}\n" for line in _lines(objects(catalog, row_exists)))
     return header.encode("utf-8") + zlib.compress(lines.encode("utf-8"), 9)
+
+
+def anchors_on_pages(site_dir: Path) -> Callable[[str], bool]:
+    """Whether the built page of a site-relative `page/#anchor` has that id.
+
+    A row read from a table that the Markdown renderer showed as code (a fence the two read differently)
+    has no anchor on its page: an inventory object for it would be a dead link.
+    """
+    pages: dict[str, str] = {}
+
+    def exists(uri: str) -> bool:
+        path, _, anchor = uri.partition("#")
+        if path not in pages:
+            page = site_dir / path / "index.html"
+            pages[path] = page.read_text(encoding="utf-8") if page.is_file() else ""
+        return f'id="{anchor}"' in pages[path]
+
+    return exists
 
 
 def _lines(items: list[tuple[str, str, str, str]]) -> Iterator[str]:

@@ -88,5 +88,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     atlas = _state["atlas"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
-    (site_dir / inventory.FILE_NAME).write_bytes(inventory.objects_inv(atlas.catalog_json(), config.site_name))
+    objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+    (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
     atlas.extend_search_index(site_dir)
