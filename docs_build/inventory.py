@@ -13,10 +13,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from . import render
+
 DOMAIN = "atlas"
 ROLES = {"agent": "agent", "skill": "skill"}
 ROW_ROLE = "row"
-FILE_NAME = "objects.inv"
+FILE_NAME = render.INVENTORY_FILE
 
 
 def objects(

@@ -24,6 +24,7 @@ ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
 #: not among them, so they become entities instead, and '~' needs nothing (no strikethrough extension).
 MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|>])")
 CATALOG_JSON = "catalog.json"
+INVENTORY_FILE = "objects.inv"  # written by docs_build.inventory
 PROBLEMS_PAGE = "problems.md"
 
 
@@ -192,6 +193,7 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
         skills=kinds["skill"],
         pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
         catalog_url=CATALOG_JSON,
+        inventory_url=INVENTORY_FILE,
     )
     return page("index.md", "Home", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
 

@@ -99,6 +99,9 @@ def test_catalog_facets_narrow_rows_and_the_url_restores_the_view(page, base):
     expect(catalog_rows(page)).to_have_count(1)
     expect(catalog_rows(page).first).to_contain_text("03-backend-development")
     expect(page).to_have_url(base + "catalog/?model=sonnet&filter=fullstack")
+    # The other lists count what they would leave: one sonnet agent of fullstack uses Bash.
+    expect(page.locator("[data-atlas-facet='tool'] option[value='Bash']")).to_have_text("Bash (1)")
+    expect(page.locator("[data-atlas-facet='collection'] option[value='api-design']")).to_have_text("api-design (0)")
     page.goto(base + "catalog/?kind=skill")
     expect(catalog_rows(page)).to_have_count(1)
     expect(page.locator("[data-atlas-facet='kind']")).to_have_value("skill")

@@ -37,6 +37,28 @@
     return item[attribute] === value;
   }
 
+  /* The values of one row for one facet (tools: several). */
+  function valuesOf(item, attribute) {
+    return attribute === "tools" ? item.tools.split("|").filter(Boolean) : [item[attribute]];
+  }
+
+  /* Each list's counts say how many rows its values would leave, given the other filters and the text. */
+  function updateCounts(root, active, words) {
+    selects(root).forEach(function (select) {
+      var attribute = select.getAttribute("data-atlas-facet-attribute");
+      var others = active.filter(function (facet) { return facet.attribute !== attribute; });
+      var counts = {};
+      rowsOf(root).forEach(function (item) {
+        if (!others.every(function (facet) { return matches(item, facet.attribute, facet.value); })) return;
+        if (!words.every(function (word) { return item.text.indexOf(word) !== -1; })) return;
+        valuesOf(item, attribute).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      });
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (option.value) option.textContent = option.value + " (" + (counts[option.value.toLowerCase()] || 0) + ")";
+      });
+    });
+  }
+
   /* Show the rows that pass every facet and contain every word; optionally write the state into the URL. */
   function apply(root, updateUrl) {
     var input = root.querySelector("[data-atlas-facet-text]");
@@ -54,6 +76,7 @@
       if (visible) shown += 1;
     });
     window.atlasTables.updateBlocks(root);
+    updateCounts(root, active, words);
     var filtered = words.length || active.length;
     var count = root.querySelector("[data-atlas-facet-count]");
     if (count) count.textContent = filtered ? shown + " of " + rows.length + " entries" : rows.length + " entries";
