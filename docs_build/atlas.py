@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bodylinks, handoffs, matrix, pagesize, render, snippets, troubleshooting
+from . import bodylinks, facets, handoffs, matrix, pagesize, redirects, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .filecache import names_signature, per_entry
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
@@ -23,6 +23,8 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
     matrix.analyse,
     snippets.analyse,
     handoffs.analyse,
+    redirects.analyse,
+    facets.analyse,
     pagesize.analyse,
 ]
 
@@ -59,6 +61,11 @@ class Atlas:
             context = (names, tuple(sections), body)
             pages.append(per_entry("page", entry, context, lambda: render.render_entry(entry, self.catalog, sections, body)))
         return pages + reference
+
+    @property
+    def files(self) -> dict[str, str]:
+        """Other site files the features add (redirect pages), by site path."""
+        return {path: text for a in self.analyses for path, text in a.files.items()}
 
     def transform_html(self, entry_id: str, html: str) -> str:
         """Let each feature rewrite an entry page's rendered HTML."""

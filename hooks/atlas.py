@@ -6,6 +6,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 from __future__ import annotations
 
 import copy
+import html
 import logging
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import incremental
+from docs_build import incremental, inventory
 from docs_build.compact import compact_page_html, compact_templates
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
@@ -63,6 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
+        files.append(File.generated(config, path, content=text))
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
@@ -108,15 +111,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Drop the theme's indentation around the page content (the content itself is left as it is)."""
-    return compact_page_html(output)
+    """Drop the theme's indentation around the page content; tell the copy-link buttons the site's public address.
+
+    The address is given only when the build was given one (SITE_URL).
+    """
+    output = compact_page_html(output)
+    public_url = config.extra.get("public_url")
+    if not public_url:
+        return output
+    meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
+    return output.replace("</head>", meta + "</head>", 1)
 
 
 @event_priority(100)  # before the search plugin writes its index, so that it is written once, whole
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json; hand the search index every page's documents and the features' own."""
+    """Publish catalog.json and objects.inv; hand the search index every page's documents and the features' own."""
     atlas, rebuild = _state["atlas"], _state["rebuild"]
-    atlas.write_catalog_json(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    atlas.write_catalog_json(site_dir)
+    if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
+        objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+        (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
     search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
     if search is not None:  # Material's search plugin: its index holds only the pages this build rendered
         pages = incremental.whole_search_index(rebuild, search.search_index.entries, _state["rendered"])
