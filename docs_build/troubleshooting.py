@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import render
+from . import hubpages, render
 from .catalog import Catalog, collection_url
 from .filecache import per_entry
 from .model import Analysis, Entry, GeneratedPage, Location, Problem
@@ -284,6 +284,9 @@ def analyse(catalog: Catalog) -> Analysis:
     """The troubleshooting feature: rows in catalog.json, anchors, search documents and the hub."""
     found = collect_rows(catalog)
     rows = sum(len(rows) for rows in found.by_entry.values())
+    split = hubpages.split_hub(catalog, found.by_entry, found.tables, HUB_PAGE,
+                               lambda by_entry, src, name: render_rows(catalog, by_entry, src, name))
+    pages, files = split or ([render_hub(catalog, found)], {})
 
     def transform(entry_id: str, page_html: str) -> str:
         entry_rows_ = found.by_entry.get(entry_id)
@@ -298,7 +301,8 @@ def analyse(catalog: Catalog) -> Analysis:
             entry.id: {"troubleshooting": [row.to_json() for row in found.by_entry.get(entry.id, [])]}
             for entry in catalog.entries
         },
-        pages=[render_hub(catalog, found)],
+        pages=pages,
+        files=files,
         summary=f"{rows} troubleshooting rows in {sum(found.tables.values())} tables",
         html_transform=transform,
         search_documents=search_documents(catalog, found.by_entry),
