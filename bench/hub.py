@@ -1,4 +1,4 @@
-"""Benchmark: the troubleshooting hub in Chromium: page height, row heights, long tasks, cost of filtering.
+"""Benchmark: the troubleshooting hub's largest page in Chromium: height, row heights, long tasks, filter cost.
 
 Not a test: figures are printed for people and closing notes, never asserted.
 Usage: python bench/hub.py SITE_DIR   (a built site, e.g. DOCS_CONTENT_DIR=../shared/corpus mkdocs build -d SITE_DIR)
@@ -24,13 +24,13 @@ LONG_TASKS_JS = """() => new Promise(resolve => {
 
 
 def main() -> int:
-    """Serve the site, open the hub on a desktop and a phone viewport, print what it costs."""
+    """Serve the site, open the (largest) hub page on a desktop and a phone viewport, print what it costs."""
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     if site is None or not (site / "troubleshooting" / "index.html").is_file():
         print("usage: python bench/hub.py SITE_DIR (a built site with troubleshooting/)", file=sys.stderr)
         return 2
     root, server = serve(site)
-    base = root + "troubleshooting/"
+    base = root + biggest_hub_page(site)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -39,6 +39,7 @@ def main() -> int:
         tasks = page.evaluate(LONG_TASKS_JS)
         rows = page.locator("[data-atlas-ts-hub] tbody tr")
         heights = page.evaluate("[...document.querySelectorAll('[data-atlas-ts-hub] tbody tr')].map(r => r.offsetHeight)")
+        print(f"page: {base.removeprefix(root)}, {len(page.content().encode()) / 1024:.0f} KB in the DOM")
         print(f"rows: {rows.count()}")
         print(f"desktop page height: {page.evaluate('document.documentElement.scrollHeight')} px")
         print(f"row height: median {statistics.median(heights)} px, max {max(heights)} px")
@@ -57,6 +58,12 @@ def main() -> int:
         browser.close()
     server.shutdown()
     return 0
+
+
+def biggest_hub_page(site: Path) -> str:
+    """Site URL of the largest troubleshooting hub page (the one page, or the largest collection part)."""
+    pages = (site / "troubleshooting").rglob("index.html")
+    return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix() + "/"
 
 
 _OVERFLOW_JS = """() => { const t = document.querySelector('[data-atlas-ts-hub] table');

@@ -87,6 +87,7 @@ ROWS = [
     ("page p95 KB", lambda f: f"{f['page p95 KB']:.0f}"),
     ("page max KB", lambda f: f"{f['page max KB']:.0f}"),
     ("largest page load s", lambda f: f"{f['largest load']:.2f}" if f["largest load"] is not None else "–"),
+    ("hub pages / largest KB", lambda f: f"{f['hub pages']} / {f['hub page max KB']:.0f}"),
     ("bare page median KB", lambda f: f"{f['bare_median_kb']:.0f}"),
     ("site MB", lambda f: f"{f['site MB']:.1f}"),
     ("search KB", lambda f: f"{f['search KB']:.0f}"),

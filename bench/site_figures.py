@@ -16,12 +16,15 @@ def site_figures(site: Path) -> dict[str, object]:
     files = [p for p in site.rglob("*") if p.is_file()]
     search = sum(p.stat().st_size for name in SEARCH_FOLDERS for p in (site / name).rglob("*") if p.is_file())
     largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    hub = list((site / "troubleshooting").rglob("index.html"))  # the hub: one page, or one per collection part
     figures: dict[str, object] = {
         "pages": len(pages),
         "page median KB": pages[len(pages) // 2] / 1024,
         "page p95 KB": statistics.quantiles(pages, n=20)[-1] / 1024 if len(pages) > 1 else pages[0] / 1024,
         "page max KB": pages[-1] / 1024,
         "largest page": largest.parent.relative_to(site).as_posix() + "/",
+        "hub pages": len(hub),
+        "hub page max KB": max((p.stat().st_size for p in hub), default=0) / 1024,
         "site MB": sum(p.stat().st_size for p in files) / 2**20,
         "search KB": search / 1024,
     }

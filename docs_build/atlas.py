@@ -51,7 +51,8 @@ class Atlas:
         """Every generated page: home, collections, entries, feature pages, health."""
         feature_pages = [p for a in self.analyses for p in a.pages]
         reference = [*feature_pages, render.render_problems(self.problems, self.catalog)]
-        pages = [render.render_home(self.catalog, reference)]
+        # Pages outside the navigation (the split hub's collection pages) are reached from their overview instead.
+        pages = [render.render_home(self.catalog, [page for page in reference if page.nav_section])]
         pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
         pages += [render.render_folder(folder, entries) for folder, entries in sorted(self.catalog.folders().items())]
         names = names_signature(self.catalog.entries)  # the card links to skills and namesakes

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import build_site
+from test_hub_split import generated_collections
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -159,3 +161,42 @@ def test_hub_filter_is_on_the_first_screen_of_a_phone(page, base):
     box = page.locator("[data-atlas-ts-filter]").bounding_box()
     assert box is not None and box["y"] + box["height"] <= 667
     expect(page.locator("[data-atlas-ts-filter]")).to_be_in_viewport()
+
+
+@pytest.fixture(scope="module")
+def split_base(serve, tmp_path_factory) -> str:
+    """A generated catalog of 2,300 rows (past the hub's budget) built and served: the hub is split by collection."""
+    folder = tmp_path_factory.mktemp("split-hub")
+    site = build_site(generated_collections(folder / "content", {"big": (20, 100), "small": (3, 100)}), folder)
+    assert site.returncode == 0, site.log
+    return serve(site.site_dir)
+
+
+def test_split_hub_overview_filter_opens_the_row_on_its_collection_page(page, split_base):
+    """On the overview, typing a symptom lists it; its link opens the collection's part, filtered, the row highlighted."""
+    page.goto(split_base + "troubleshooting/")
+    page.locator("[data-atlas-ts-filter]").press_sequentially("ebig012x042")
+    matches = page.locator("[data-atlas-ts-matches] a")
+    expect(matches).to_have_count(1)
+    expect(matches.first).to_have_text("EBIG012X042 failed")
+    assert page.url.endswith("troubleshooting/?filter=ebig012x042")
+    matches.first.click()
+    page.wait_for_url(re.compile(r"troubleshooting/big/page-2/\?filter=ebig012x042#big-agents-a012--ts-ebig012x042-failed$"))
+    row = page.locator("#big-agents-a012--ts-ebig012x042-failed")
+    expect(row).to_have_class(TARGETED)
+    expect(row).to_be_in_viewport()
+    expect(visible_rows(page)).to_have_count(1)
+    assert own_errors(page) == []
+
+
+def test_split_hub_keeps_filter_links_and_old_row_links(page, split_base):
+    """?h= from a search result filters the overview; a link to a row of the one-page hub goes on to the row's page."""
+    page.goto(split_base + "troubleshooting/?h=esmall002x")
+    expect(page.locator("[data-atlas-ts-matches] a")).to_have_count(50)
+    expect(page.locator("[data-atlas-ts-count]")).to_have_text("100 of 2300 rows")
+    page.goto(split_base + "troubleshooting/?filter=nomatch#small-agents-a001--ts-esmall001x007-failed")
+    page.wait_for_url(re.compile(r"troubleshooting/small/\?filter=nomatch#small-agents-a001--ts-esmall001x007-failed$"))
+    row = page.locator("#small-agents-a001--ts-esmall001x007-failed")
+    expect(row).to_have_class(TARGETED)
+    expect(row).to_be_visible()  # the filter hides it; the link shows it anyway
+    assert own_errors(page) == []

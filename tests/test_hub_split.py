@@ -85,6 +85,7 @@ def test_built_split_hub_pages_stay_small_and_are_all_linked(tmp_path: Path):
     overview = site.page("troubleshooting/")
     assert {"big/", "big/page-2/", "big/page-3/", "mid/", "small/"} <= set(re.findall(r'href="([^"#]+)"', overview))
     assert 'class="atlas-ts-row"' not in overview
+    assert "troubleshooting/big/" not in site.page("") and "troubleshooting/" in site.page("")  # home: the overview only
     part = site.page("troubleshooting/big/page-2/")
     assert part.count('class="atlas-ts-row"') == 1000 and 'aria-current="page">2<' in part
     data = json.loads((hub_dir / "rows.json").read_text(encoding="utf-8"))
