@@ -10,22 +10,25 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import render
 from .catalog import Catalog
 from .hubsplit import HUB_FOLDER, HubPart, HubRow, plan
 from .model import GeneratedPage
 
+if TYPE_CHECKING:
+    from .troubleshooting import TroubleRow
+
 ROWS_JSON = f"{HUB_FOLDER}/rows.json"
 #: Matches the overview lists at most; the count says how many more there are.
 SHOWN_MATCHES = 50
 DOM_PREFIX_RE = re.compile(r"--ts-.*$")
 #: `render_rows(by_entry, from_src, collection)`: a hub table of some rows (troubleshooting.render_rows).
-RowsRenderer = Callable[[dict[str, list], str, str], str]
+RowsRenderer = Callable[[dict[str, list["TroubleRow"]], str, str], str]
 
 
-def hub_rows(catalog: Catalog, by_entry: dict[str, list]) -> dict[str, list[HubRow]]:
+def hub_rows(catalog: Catalog, by_entry: dict[str, list[TroubleRow]]) -> dict[str, list[HubRow]]:
     """Every row with its entry, by collection, in the catalog's collection order."""
     grouped: dict[str, list[HubRow]] = defaultdict(list)
     for entry_id, rows in by_entry.items():
@@ -35,7 +38,8 @@ def hub_rows(catalog: Catalog, by_entry: dict[str, list]) -> dict[str, list[HubR
 
 
 def split_hub(
-    catalog: Catalog, by_entry: dict[str, list], tables: dict[str, int], hub_src: str, rows_renderer: RowsRenderer,
+    catalog: Catalog, by_entry: dict[str, list[TroubleRow]], tables: dict[str, int], hub_src: str,
+    rows_renderer: RowsRenderer,
 ) -> tuple[list[GeneratedPage], dict[str, str]] | None:
     """None when the rows fit one hub page; else the overview, the collection pages and rows.json."""
     grouped = hub_rows(catalog, by_entry)
@@ -66,7 +70,12 @@ def split_hub(
 
 
 def rows_json(parts: list[HubPart]) -> str:
-    """The overview's search data: pages, entries (title, collection, row-id prefix), rows (symptom, entry, page, anchor)."""
+    """The overview's search data: pages, entries (title, collection, row-id prefix), rows (symptom, entry, page, anchor).
+
+    The anchor is "" when it is `symptom_anchor(symptom)` of an ASCII symptom (hub-overview.js `symptomAnchor`).
+    """
+    from .troubleshooting import symptom_anchor  # here: troubleshooting imports this module
+
     entries: dict[str, int] = {}
     entry_list: list[list[str]] = []
     rows: list[list[object]] = []
@@ -76,7 +85,9 @@ def rows_json(parts: list[HubPart]) -> str:
             if entry.id not in entries:
                 entries[entry.id] = len(entry_list)
                 entry_list.append([entry.title, entry.collection, DOM_PREFIX_RE.sub("", item.row.dom_id)])
-            rows.append([item.row.symptom, entries[entry.id], page_index, item.row.anchor])
+            # Most anchors are the symptom's slug: left out ("") where the script can make it the same way.
+            derived = item.row.symptom.isascii() and item.row.anchor == symptom_anchor(item.row.symptom)
+            rows.append([item.row.symptom, entries[entry.id], page_index, "" if derived else item.row.anchor])
     data = {"pages": [_url(part.src_uri) for part in parts], "entries": entry_list, "rows": rows}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -84,7 +95,7 @@ def rows_json(parts: list[HubPart]) -> str:
 def _part_page(part: HubPart, siblings: list[HubPart], hub_src: str, rows_renderer: RowsRenderer) -> GeneratedPage:
     """One collection's hub page (or one part of it), with a pager when there are several."""
     src = part.src_uri
-    by_entry: dict[str, list] = defaultdict(list)
+    by_entry: dict[str, list[TroubleRow]] = defaultdict(list)
     for item in part.rows:
         by_entry[item.entry.id].append(item.row)
     header = render.render_template(

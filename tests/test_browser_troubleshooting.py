@@ -167,7 +167,11 @@ def test_hub_filter_is_on_the_first_screen_of_a_phone(page, base):
 def split_base(serve, tmp_path_factory) -> str:
     """A generated catalog of 2,300 rows (past the hub's budget) built and served: the hub is split by collection."""
     folder = tmp_path_factory.mktemp("split-hub")
-    site = build_site(generated_collections(folder / "content", {"big": (20, 100), "small": (3, 100)}), folder)
+    content = generated_collections(folder / "content", {"big": (20, 100), "small": (3, 100)})
+    rows = "| Ошибка сети 42 | нет сети | проверить |\n| Ошибка сети 42 | другая | иначе |"  # anchors: digests
+    odd = f"---\nname: odd\ndescription: d\n---\n\n## Troubleshooting\n\n| Symptom | Cause | Solution |\n|---|---|---|\n{rows}\n"
+    (content / "small/agents/odd.md").write_text(odd, encoding="utf-8")
+    site = build_site(content, folder)
     assert site.returncode == 0, site.log
     return serve(site.site_dir)
 
@@ -193,10 +197,25 @@ def test_split_hub_keeps_filter_links_and_old_row_links(page, split_base):
     """?h= from a search result filters the overview; a link to a row of the one-page hub goes on to the row's page."""
     page.goto(split_base + "troubleshooting/?h=esmall002x")
     expect(page.locator("[data-atlas-ts-matches] a")).to_have_count(50)
-    expect(page.locator("[data-atlas-ts-count]")).to_have_text("100 of 2300 rows")
+    expect(page.locator("[data-atlas-ts-count]")).to_have_text("100 of 2302 rows")
     page.goto(split_base + "troubleshooting/?filter=nomatch#small-agents-a001--ts-esmall001x007-failed")
     page.wait_for_url(re.compile(r"troubleshooting/small/\?filter=nomatch#small-agents-a001--ts-esmall001x007-failed$"))
     row = page.locator("#small-agents-a001--ts-esmall001x007-failed")
     expect(row).to_have_class(TARGETED)
     expect(row).to_be_visible()  # the filter hides it; the link shows it anyway
+    assert own_errors(page) == []
+
+
+def test_split_hub_overview_links_rows_whose_anchor_is_not_their_symptom(page, split_base):
+    """Non-ASCII and repeated symptoms (anchors from digests, set apart): each match opens its own row."""
+    page.goto(split_base + "troubleshooting/?filter=" + "ошибка")
+    matches = page.locator("[data-atlas-ts-matches] a")
+    expect(matches).to_have_count(2)
+    targets = [href.split("#")[1] for href in (matches.nth(i).get_attribute("href") for i in range(2))]
+    assert len(set(targets)) == 2
+    for target in targets:
+        page.goto(split_base + "troubleshooting/?filter=" + "ошибка")
+        page.locator(f"[data-atlas-ts-matches] a[href$='#{target}']").click()
+        page.wait_for_url(re.compile(r"troubleshooting/small/"))
+        expect(page.locator(f"[id='{target}']")).to_have_class(TARGETED)
     assert own_errors(page) == []

@@ -10,6 +10,13 @@
   var QUERY_PARAM = "filter"; // as on the hub pages (troubleshooting.js)
   var HIGHLIGHT_PARAM = "h"; // a site-search result for the overview
   var DEBOUNCE_MS = 80;
+  var MAX_SLUG_CHARS = 60; // troubleshooting.py MAX_SLUG_CHARS
+
+  /* A row's anchor made from its ASCII symptom as the build makes it (troubleshooting.py symptom_anchor). */
+  function symptomAnchor(symptom) {
+    var slug = symptom.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return "ts-" + slug.slice(0, MAX_SLUG_CHARS).replace(/^-+|-+$/g, "");
+  }
 
   /* rows.json once per overview, with each row's lowercased text; null when it cannot be read (file://). */
   function loadRows(overview) {
@@ -23,7 +30,7 @@
           var entry = data.entries[row[1]];
           return {
             symptom: row[0], title: entry[0], collection: entry[1],
-            page: new URL(data.pages[row[2]], new URL("../", url)).pathname, id: entry[2] + "--" + row[3],
+            page: new URL(data.pages[row[2]], new URL("../", url)).pathname, id: entry[2] + "--" + (row[3] || symptomAnchor(row[0])),
             text: (row[0] + " " + entry[0] + " " + entry[1]).toLowerCase(),
           };
         });
