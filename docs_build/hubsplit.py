@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .catalog import slug_path
@@ -34,7 +35,7 @@ class HubRow:
     row: TroubleRow
     entry: Entry
 
-    @property
+    @cached_property
     def size(self) -> int:
         """Bytes the row adds to a hub page, estimated from its escaped text."""
         texts = [self.row.symptom, self.row.cause, self.row.solution, self.row.heading, self.entry.title,
