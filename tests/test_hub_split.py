@@ -77,7 +77,7 @@ def test_built_split_hub_pages_stay_small_and_are_all_linked(tmp_path: Path):
     hub_dir = site.site_dir / "troubleshooting"
     pages = sorted(p.relative_to(hub_dir).as_posix() for p in hub_dir.rglob("index.html"))
     assert pages == ["big/index.html", "big/page-2/index.html", "big/page-3/index.html", "index.html",
-^                         "mid/index.html", "small/index.html"]
+                     "mid/index.html", "small/index.html"]
     assert max(p.stat().st_size for p in site.site_dir.rglob("*.html")) < MAX_PAGE_BYTES
     overview = site.page("troubleshooting/")
     assert {"big/", "big/page-2/", "big/page-3/", "mid/", "small/"} <= set(re.findall(r'href="([^"#]+)"', overview))
