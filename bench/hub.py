@@ -53,7 +53,9 @@ def main() -> int:
         overview.route("https://**/*", lambda route: route.abort())
         overview.goto(root + "troubleshooting/")
         if overview.locator("[data-atlas-ts-overview]").count():  # split by collection: its filter reads rows.json
-            overview.locator("[data-atlas-ts-filter]").click()
+            overview.locator("[data-atlas-ts-filter]").click()  # focus fetches rows.json
+            overview.wait_for_load_state("networkidle")
+            overview.wait_for_timeout(500)
             cost = typing_cost(overview, QUERY, "document.querySelector('[data-atlas-ts-count]').textContent.includes(' of ')")
             print(f"overview: typing '{QUERY}': main-thread cost per keystroke (ms): {cost}")
             print(f"overview: {overview.locator('[data-atlas-ts-count]').text_content()}")

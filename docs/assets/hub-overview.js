@@ -107,6 +107,8 @@
       history.replaceState(history.state, "", url.href);
     }
     input.value = initial;
+    // Fetch the rows when the reader reaches for the box, so the first keystroke does not wait for them.
+    input.addEventListener("focus", function () { loadRows(overview); }, { once: true });
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { apply(true); }, DEBOUNCE_MS);
