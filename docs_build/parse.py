@@ -10,6 +10,7 @@ from typing import Any
 import frontmatter
 import yaml
 
+from .bounds import bound_markdown, bound_problems
 from .fences import close_open_fence, fence_problems, iter_fences
 from .model import Entry, Kind, Location, Problem, Source
 
@@ -199,6 +200,8 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     fences = iter_fences(parsed.body, parsed.body_line)
     problems += fence_problems(source.path, fences)
     problems += hostile_html_problems(source.path, parsed.body, parsed.body_line, fences)
+    body, notes = bound_markdown(parsed.body)
+    problems += bound_problems(source.path, notes, parsed.body_line)
     kind = source.kind or _kind_from_meta(parsed.meta)
     if kind is None:
         return None, problems
@@ -222,7 +225,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         description=_scalar(meta.get("description")) or "",
         meta=meta,
         meta_lines=parsed.meta_lines,
-        body=close_open_fence(parsed.body, fences),
+        body=close_open_fence(body, fences),
         body_line=parsed.body_line,
         tools=as_list(meta.get("tools")),
         skills=as_list(meta.get("skills")),

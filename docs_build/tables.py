@@ -26,7 +26,7 @@ ROLES = ("symptom", "cause", "solution")
 HEADING_RE = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
 SEPARATOR_CELL_RE = re.compile(r"^\s*:?-+:?\s*$")
 CELL_SPLIT_RE = re.compile(r"(`+)|(\\.)|(\|)")
-LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK_RE = re.compile(r"!?\[([^\[\]]*+)\]\([^()]*+\)")  # possessive: a cell of '[a](' is read once
 BREAK_RE = re.compile(r"<br\s*/?>", re.I)
 TAG_RE = re.compile(r"<[^>]+>")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)")

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..bodylinks import code_spans, definition_paths
+from ..bodylinks import definition_paths
+from ..codespans import code_spans
 from ..catalog import Catalog
 from ..model import Entry
 from ..tables import split_row

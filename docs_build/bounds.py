@@ -1,0 +1,183 @@
+"""Bound what Markdown sees: markup that Python-Markdown reads in quadratic time is made plain text.
+
+Python-Markdown scans to the end of a paragraph for every '[' that no ']' closes and every '](' that no
+')' closes, to the next '>' for every '<tag' (through the whole file), and renumbers a repeated heading id
+once per earlier twin. A hostile 50 KB paragraph of '[' took minutes. A block holding more than a handful
+of such characters has them escaped (they read the same, as text) and the file gets a `markup-bounded`
+warning at the block's line; real files, with a few at most, are left exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .codespans import blank_code_spans
+from .fences import fenced_lines
+from .model import Location, Problem
+
+#: More unclosed openers than this in one block (or '<tag's in one file) are escaped; fewer cost little.
+MAX_UNCLOSED = 16
+#: Brackets nested deeper than this are escaped: each level makes every enclosing '[' rescan its text.
+MAX_BRACKET_DEPTH = 8
+#: Headings with one text beyond this many: Python-Markdown's toc renumbers each against all its twins.
+MAX_SAME_HEADING = 100
+#: Blockquote markers ('> > > …') deeper than this on one line are shown as text.
+MAX_QUOTE_DEPTH = 16
+MARKUP_RE = re.compile(r"[\[\]()]")
+TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")
+ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)(.*)$")
+QUOTE_RE = re.compile(r"^ {0,3}(?:> ?)+")
+BLOCK_START_RE = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|\||#)")
+
+
+@dataclass
+class _Edits:
+    """Characters to replace, by (line index, column), and what was bounded where."""
+
+    at: dict[tuple[int, int], str]
+    notes: list[tuple[int, str]]
+
+    def escape(self, spots: list[tuple[int, int]], text: str) -> None:
+        for spot in spots:
+            self.at[spot] = text
+
+
+def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """`body` with quadratic markup escaped, and (0-based line, what was done) notes."""
+    lines = body.split("\n")
+    code = fenced_lines(body, 0)
+    visible = [None if i in code else _visible(line) for i, line in enumerate(lines)]
+    edits = _Edits({}, [])
+    for block in _blocks(lines, visible):
+        _bound_brackets(block, visible, edits)
+    _bound_tags(visible, edits)
+    _bound_headings(lines, visible, edits)
+    _bound_quotes(lines, visible, edits)
+    if not edits.at:
+        return body, []
+    by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (index, column), text in edits.at.items():
+        by_line[index].append((column, text))
+    for index, changes in by_line.items():
+        line, pieces, last = lines[index], [], 0
+        for column, text in sorted(changes):
+            pieces += [line[last:column], text]
+            last = column + 1
+        lines[index] = "".join(pieces) + line[last:]
+    return "\n".join(lines), sorted(edits.notes)
+
+
+def bound_problems(path: str, notes: list[tuple[int, str]], first_line: int) -> list[Problem]:
+    """The notes of `bound_markdown` as warnings at their file lines."""
+    return [
+        Problem(Location(path, first_line + index), "warning", "markup-bounded", note,
+                "balance the brackets or put the text in a code block")
+        for index, note in notes
+    ]
+
+
+def _visible(line: str) -> str:
+    """The line with code spans and backslash-escaped characters blanked, so neither is counted."""
+    line = blank_code_spans(line)
+    return re.sub(r"\\.", "\0\0", line) if "\\" in line else line
+
+
+def _blocks(lines: list[str], visible: list[str | None]) -> list[list[int]]:
+    """Line indexes of each inline block: a paragraph, list item, table row or heading."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, line in enumerate(lines):
+        text = visible[index]
+        if text is None or not line.strip() or BLOCK_START_RE.match(line):
+            if current:
+                blocks.append(current)
+            current = [] if text is None or not line.strip() else [index]
+            continue
+        current.append(index)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _bound_brackets(block: list[int], visible: list[str | None], edits: _Edits) -> None:
+    """Escape unclosed '[' and '](' openers when a block has many, and brackets nested too deep."""
+    brackets: list[tuple[tuple[int, int], bool]] = []  # open '[': (spot, deeper than allowed)
+    parens: list[tuple[tuple[int, int], bool]] = []  # open '(': (spot, opens a link target)
+    deep: list[tuple[int, int]] = []
+    for index in block:
+        text = visible[index] or ""
+        for match in MARKUP_RE.finditer(text):
+            spot, char = (index, match.start()), match.group()
+            if char == "[":
+                brackets.append((spot, len(brackets) >= MAX_BRACKET_DEPTH))
+            elif char == "]" and brackets:
+                opened, too_deep = brackets.pop()
+                if too_deep:
+                    edits.at[opened], edits.at[spot] = "\\[", "\\]"
+                    deep.append(spot)
+            elif char == "(":
+                parens.append((spot, match.start() > 0 and text[match.start() - 1] == "]"))
+            elif char == ")" and parens:
+                parens.pop()
+    unclosed = [spot for spot, _ in brackets]
+    unclosed_links = [spot for spot, is_link in parens if is_link]
+    if len(unclosed) > MAX_UNCLOSED:
+        edits.escape(unclosed, "\\[")
+        edits.notes.append((block[0], f"{len(unclosed)} unclosed '[' in one paragraph are shown as text"))
+    if len(unclosed_links) > MAX_UNCLOSED:
+        edits.escape(unclosed_links, "\\(")
+        edits.notes.append((block[0], f"{len(unclosed_links)} unclosed link targets '](' in one paragraph are shown as text"))
+    if deep:
+        edits.notes.append((block[0], f"{len(deep)} bracket pairs nested deeper than {MAX_BRACKET_DEPTH} levels are shown as text"))
+
+
+def _bound_tags(visible: list[str | None], edits: _Edits) -> None:
+    """Escape '<tag' openers that reach another '<' before any '>', when a file has many."""
+    unclosed: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for index, text in enumerate(visible):
+        if text is None or "<" not in text:
+            if text and ">" in text:
+                pending = None
+            continue
+        for match in TAG_MARK_RE.finditer(text):
+            if match.group() == ">":
+                pending = None
+                continue
+            if pending is not None:
+                unclosed.append(pending)
+            pending = (index, match.start())
+    if pending is not None:
+        unclosed.append(pending)
+    if len(unclosed) > MAX_UNCLOSED:
+        edits.escape(unclosed, "&lt;")
+        edits.notes.append((unclosed[0][0], f"{len(unclosed)} unclosed HTML tags '<…' are shown as text"))
+
+
+def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
+    """Show headings as text past MAX_SAME_HEADING of one text."""
+    seen: Counter[str] = Counter()
+    first_extra = None
+    for index, line in enumerate(lines):
+        if visible[index] is None or "#" not in line[:4] or not (match := ATX_RE.match(line)):
+            continue
+        key = match[3].strip(" #\t").lower()
+        seen[key] += 1
+        if seen[key] > MAX_SAME_HEADING:
+            edits.at[(index, len(match[1]))] = "\\#"
+            first_extra = index if first_extra is None else first_extra
+    if first_extra is not None:
+        edits.notes.append((first_extra, f"headings repeated more than {MAX_SAME_HEADING} times are shown as text"))
+
+
+def _bound_quotes(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
+    """Blockquote markers past MAX_QUOTE_DEPTH on a line are shown as text."""
+    for index, line in enumerate(lines):
+        if visible[index] is None or ">" not in line[:4] or not (match := QUOTE_RE.match(line)):
+            continue
+        markers = [m.start() for m in re.finditer(">", match.group())]
+        if len(markers) > MAX_QUOTE_DEPTH:
+            edits.at[(index, markers[MAX_QUOTE_DEPTH])] = "\\>"
+            edits.notes.append((index, f"blockquotes nested deeper than {MAX_QUOTE_DEPTH} levels are shown as text"))
