@@ -86,7 +86,7 @@ def pathological_files(size: int = DEFAULT_SIZE, table_rows: int = TABLE_ROWS) -
 def odd_files() -> dict[str, bytes]:
     """Files that are odd but readable: each should be reported and still get its page."""
     plain = "Body of an odd file.\n"
-    nested = "deep: " + "".join("\n" + "  " * (n + 1) + f"k{n}:" for n in range(60)) + " leaf\n"
+    nested = "deep: " + "".join("\n" + "  " * (n + 1) + f"k{n}:" for n in range(30)) + " leaf\n"
     long_name = "n" * 300
     return {
         f"{COLLECTION}/agents/coerced.md": (
@@ -118,15 +118,16 @@ def xss_files() -> dict[str, bytes]:
     """An agent with a payload in every frontmatter field, a heading, the body, a table cell, a handoff and Mermaid."""
     p = PAYLOAD
     text = f"""---
-name: "{XSS_MARKER}-agent {p}"
-description: "{XSS_MARKER} description {p}"
-model: "{p}"
-version: "{p}"
-tools: ["{p}", Read]
-skills: ["{p}"]
-"{p}": "{p}"
+name: '{XSS_MARKER}-agent {p}'
+description: '{XSS_MARKER} description {p}'
+model: '{p}'
+version: '{p}'
+tools: ['{p}', Read]
+skills: ['{p}']
+'{p}': '{p}'
 extra:
-  nested: "{p}"
+  nested: '{p}'
+  list: ['{JS_LINK}', '{DATA_LINK}']
 ---
 
 # Heading {XSS_MARKER} {p}
