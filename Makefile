@@ -37,6 +37,7 @@ check: setup  ## print every content problem as path:line: severity: message
 bench: setup  ## speed and memory figures over ../shared/corpus
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/snippets.py
+	$(BIN)/python bench/hostile.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from . import bodylinks, handoffs, matrix, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
+from .problemcap import cap_per_file
 
 CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
@@ -35,7 +36,7 @@ class Atlas:
     def problems(self) -> list[Problem]:
         """Every problem of parsing and of every feature, in file order."""
         found = self.catalog.problems + [p for a in self.analyses for p in a.problems]
-        return sorted(found, key=lambda p: (p.location.path, p.location.line, p.code))
+        return sorted(cap_per_file(sorted(found, key=_problem_order)), key=_problem_order)
 
     def failing(self) -> list[Problem]:
         """Problems that fail a strict build and the check command."""
@@ -122,6 +123,10 @@ class Atlas:
         ]
         parts += [a.summary for a in self.analyses if a.summary]
         return "docs_build: " + ", ".join(parts)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.location.path, problem.location.line, problem.code)
 
 
 def build_atlas(content_dir: Path) -> Atlas:

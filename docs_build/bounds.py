@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .codespans import blank_code_spans
 from .fences import fenced_lines
@@ -25,6 +25,12 @@ MAX_BRACKET_DEPTH = 8
 MAX_SAME_HEADING = 100
 #: Blockquote markers ('> > > …') deeper than this on one line are shown as text.
 MAX_QUOTE_DEPTH = 16
+#: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
+#: costs its length times its matches: one longer than this with more markup characters than MAX_BLOCK_MARKUP
+#: is split into paragraphs. The corpora's longest paragraph has 1,228 characters.
+MAX_BLOCK_CHARS = 4_000
+MAX_BLOCK_MARKUP = 200
+INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=]")
 MARKUP_RE = re.compile(r"[\[\]()]")
 TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")
 ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)(.*)$")
@@ -34,10 +40,11 @@ BLOCK_START_RE = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|\||#)")
 
 @dataclass
 class _Edits:
-    """Characters to replace, by (line index, column), and what was bounded where."""
+    """Characters to replace, by (line index, column), paragraph breaks to insert, and what was bounded where."""
 
     at: dict[tuple[int, int], str]
     notes: list[tuple[int, str]]
+    breaks: set[tuple[int, int]] = field(default_factory=set)  # a paragraph break goes before this character
 
     def escape(self, spots: list[tuple[int, int]], text: str) -> None:
         for spot in spots:
@@ -45,24 +52,32 @@ class _Edits:
 
 
 def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
-    """`body` with quadratic markup escaped, and (0-based line, what was done) notes."""
+    """`body` with quadratic markup escaped and long paragraphs split, and (0-based line, what was done) notes.
+
+    Split paragraphs add lines: use the text for display only, and the notes' lines against `body`.
+    """
     lines = body.split("\n")
     code = fenced_lines(body, 0)
     visible = [None if i in code else _visible(line) for i, line in enumerate(lines)]
     edits = _Edits({}, [])
     for block in _blocks(lines, visible):
         _bound_brackets(block, visible, edits)
+        _split_long(block, lines, edits)
     _bound_tags(visible, edits)
     _bound_headings(lines, visible, edits)
     _bound_quotes(lines, visible, edits)
-    if not edits.at:
+    if not edits.at and not edits.breaks:
         return body, []
     by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for (index, column), text in edits.at.items():
         by_line[index].append((column, text))
+    for index, column in edits.breaks:
+        by_line[index].append((column, "\n\n" + edits.at.get((index, column), lines[index][column: column + 1])))
     for index, changes in by_line.items():
         line, pieces, last = lines[index], [], 0
-        for column, text in sorted(changes):
+        for column, text in sorted(changes, key=lambda change: (change[0], "\n\n" not in change[1])):
+            if column < last:
+                continue  # an escape already placed after its paragraph break
             pieces += [line[last:column], text]
             last = column + 1
         lines[index] = "".join(pieces) + line[last:]
@@ -131,6 +146,27 @@ def _bound_brackets(block: list[int], visible: list[str | None], edits: _Edits) 
         edits.notes.append((block[0], f"{len(unclosed_links)} unclosed link targets '](' in one paragraph are shown as text"))
     if deep:
         edits.notes.append((block[0], f"{len(deep)} bracket pairs nested deeper than {MAX_BRACKET_DEPTH} levels are shown as text"))
+
+
+def _split_long(block: list[int], lines: list[str], edits: _Edits) -> None:
+    """Break a paragraph longer than MAX_BLOCK_CHARS into paragraphs, at a space where there is one."""
+    total = sum(len(lines[index]) + 1 for index in block)
+    if total <= MAX_BLOCK_CHARS or sum(len(INLINE_MARK_RE.findall(lines[index])) for index in block) <= MAX_BLOCK_MARKUP:
+        return
+    run = 0
+    for index in block:
+        line = lines[index]
+        if run and run + len(line) > MAX_BLOCK_CHARS:
+            edits.breaks.add((index, 0))
+            run = 0
+        start = 0
+        while len(line) - start > MAX_BLOCK_CHARS - run:
+            cut = line.rfind(" ", start + 1, start + MAX_BLOCK_CHARS - run)
+            cut = cut if cut > start else start + MAX_BLOCK_CHARS - run
+            edits.breaks.add((index, cut))
+            start, run = cut, 0
+        run += len(line) - start + 1
+    edits.notes.append((block[0], f"a paragraph of {total} characters is split into paragraphs of at most {MAX_BLOCK_CHARS}"))
 
 
 def _bound_tags(visible: list[str | None], edits: _Edits) -> None:

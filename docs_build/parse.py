@@ -192,8 +192,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     fences = iter_fences(parsed.body, parsed.body_line)
     problems += fence_problems(source.path, fences)
     problems += hostile_html_problems(source.path, parsed.body, parsed.body_line, fences)
-    body, notes = bound_markdown(parsed.body)
-    problems += bound_problems(source.path, notes, parsed.body_line)
+    problems += bound_problems(source.path, bound_markdown(parsed.body)[1], parsed.body_line)  # render.py bounds the page
     kind = source.kind or _kind_from_meta(parsed.meta)
     if kind is None:
         return None, problems
@@ -218,7 +217,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         description=_scalar(meta.get("description")) or "",
         meta=meta,
         meta_lines=parsed.meta_lines,
-        body=close_open_fence(body, fences),
+        body=close_open_fence(parsed.body, fences),
         body_line=parsed.body_line,
         tools=as_list(meta.get("tools")),
         skills=as_list(meta.get("skills")),
