@@ -25,6 +25,12 @@ MAX_BRACKET_DEPTH = 8
 MAX_SAME_HEADING = 100
 #: Blockquote markers ('> > > …') deeper than this on one line are shown as text.
 MAX_QUOTE_DEPTH = 16
+#: Python-Markdown parses nested lists by recursion: 300 levels (by indentation, or '1. 1. 1. …' on one line)
+#: raise RecursionError and stop the whole build. Deeper list markers and indentation are cut back.
+MAX_LIST_DEPTH = 16
+MAX_INDENT = 4 * MAX_LIST_DEPTH
+LIST_MARKER_RE = re.compile(r"(?:([*+-])|\d{1,9}([.)]))[ \t]+")
+LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_DEPTH + 1))
 #: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
 #: costs its length times its matches: one longer than this with more markup characters than MAX_BLOCK_MARKUP
 #: is split into paragraphs. The corpora's longest paragraph has 1,228 characters.
@@ -66,6 +72,7 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
     _bound_tags(visible, edits)
     _bound_headings(lines, visible, edits)
     _bound_quotes(lines, visible, edits)
+    _bound_lists(lines, visible, edits)
     if not edits.at and not edits.breaks:
         return body, []
     by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -208,12 +215,36 @@ def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) 
         edits.notes.append((first_extra, f"headings repeated more than {MAX_SAME_HEADING} times are shown as text"))
 
 
+def _bound_lists(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
+    """Cut indentation past MAX_INDENT columns and list markers past MAX_LIST_DEPTH on one line."""
+    first = None
+    for index, line in enumerate(lines):
+        if visible[index] is None or not line[:1].isspace() and not LIST_MARKERS_RE.match(line):
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        if len(line[:indent].expandtabs(4)) > MAX_INDENT:
+            for column in range(indent):
+                edits.at[(index, column)] = ""
+            edits.at[(index, 0)] = " " * MAX_INDENT
+            first = index if first is None else first
+        elif match := LIST_MARKERS_RE.match(line):
+            marker = list(LIST_MARKER_RE.finditer(match.group()))[MAX_LIST_DEPTH]
+            column = marker.start(1) if marker.group(1) else marker.start(2)
+            edits.at[(index, column)] = "\\" + line[column]
+            first = index if first is None else first
+    if first is not None:
+        edits.notes.append((first, f"lists nested deeper than {MAX_LIST_DEPTH} levels are flattened"))
+
+
 def _bound_quotes(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
     """Blockquote markers past MAX_QUOTE_DEPTH on a line are shown as text."""
+    first = None
     for index, line in enumerate(lines):
         if visible[index] is None or ">" not in line[:4] or not (match := QUOTE_RE.match(line)):
             continue
         markers = [m.start() for m in re.finditer(">", match.group())]
         if len(markers) > MAX_QUOTE_DEPTH:
             edits.at[(index, markers[MAX_QUOTE_DEPTH])] = "\\>"
-            edits.notes.append((index, f"blockquotes nested deeper than {MAX_QUOTE_DEPTH} levels are shown as text"))
+            first = index if first is None else first
+    if first is not None:
+        edits.notes.append((first, f"blockquotes nested deeper than {MAX_QUOTE_DEPTH} levels are shown as text"))
