@@ -95,7 +95,7 @@ def bound_problems(path: str, notes: list[tuple[int, str]], first_line: int) -> 
     """The notes of `bound_markdown` as warnings at their file lines."""
     return [
         Problem(Location(path, first_line + index), "warning", "markup-bounded", note,
-                "balance the brackets or put the text in a code block")
+                "balance the markup, or put such text in a code block")
         for index, note in notes
     ]
 

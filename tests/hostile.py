@@ -58,6 +58,8 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "ampersands": lambda size: _repeat("&#", size),
     "quotes": lambda size: _repeat("> ", size),
     "nested-lists": lambda size: "".join("  " * n + "- x\n" for n in range(min(size // 200, 400))),
+    "indented-lists": lambda size: "".join("    " * n + "- x\n" for n in range(min(size // 400, 300))),
+    "ordered-markers": lambda size: _repeat("1. ", size),
     "blank-headings": lambda size: _repeat("#\n", size),
     "fences": lambda size: _repeat("```\n", size),
     "tildes": lambda size: _repeat("~~~x\n", size),
@@ -155,8 +157,10 @@ graph TD
     return {
         f"{COLLECTION}/agents/{XSS_MARKER}.md": text.encode(),
         f"{COLLECTION}/agents/{XSS_MARKER}-helper.md": _header(f"{XSS_MARKER}-helper", f"Helper {p}").encode(),
-        f"{COLLECTION}/agents/..%2f..%2fescape.md": (_header("../../../escape", "Path traversal in a name") + "x\n").encode(),
-        f"{COLLECTION}/skills/..../SKILL.md": (_header("....", "Dots for a folder") + "x\n").encode(),
+        # File names cannot hold '/', but they can hold what a careless URL maker decodes into one.
+        f"{COLLECTION}/agents/%2e%2e%2f%2e%2e%2fescape.md": (_header("../../../escape", "Path traversal in a name") + "x\n").encode(),
+        f"{COLLECTION}/agents/x..\\..\\..\\escape.md": (_header("..\\..\\escape", "Backslashes") + "x\n").encode(),
+        f"{COLLECTION}/skills/x..../SKILL.md": (_header("....", "Dots for a folder") + "x\n").encode(),
     }
 
 
