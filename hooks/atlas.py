@@ -6,6 +6,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
+from docs_build.budget import slow_page_problem
 from docs_build.nav import build_nav, nav_sources
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
@@ -57,9 +59,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Start the page's render clock (see on_page_content)."""
+    _state["render_started"] = (time.perf_counter(), len(markdown))
+    return markdown
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Strip active HTML from entry pages, then let features anchor what they need."""
     entry_id = _state["entry_pages"].get(page.file.src_uri)
+    started, chars = _state.pop("render_started", (time.perf_counter(), 0))
+    source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
+    if problem := slow_page_problem(source, time.perf_counter() - started, chars):
+        _state["atlas"].catalog.problems.append(problem)  # into catalog.json too
+        logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").warning(problem.format())
     if entry_id is None:
         if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
             # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.

@@ -127,3 +127,12 @@ def test_a_flood_of_one_problem_is_summarised():
     capped = cap_per_file(flood + [Problem(Location("b.md", 1), "warning", "fence-inside-block", "m")])
     assert len(capped) == MAX_PER_FILE_AND_CODE + 2
     assert "980 more" in capped[-1].message and capped[-1].location == Location("a.md", 1000)
+
+
+def test_a_slow_page_is_named_with_its_size():
+    """Past the budget for its size, a page's render time is a warning naming the file; within it, nothing."""
+    from docs_build.budget import slow_page_problem
+
+    assert slow_page_problem("c/agents/x.md", 1.0, 50_000) is None
+    problem = slow_page_problem("c/agents/x.md", 9.0, 50_000)
+    assert problem.code == "slow-page" and problem.location.path == "c/agents/x.md" and "50 KB" in problem.message
