@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .codespans import blank_code_spans
-from .fences import fenced_lines
+from .fences import fenced_lines, iter_fences
 from .model import Location, Problem
 
 #: More unclosed openers than this in one block (or '<tag's in one file) are escaped; fewer cost little.
@@ -29,6 +29,9 @@ MAX_QUOTE_DEPTH = 16
 #: raise RecursionError and stop the whole build. Deeper list markers and indentation are cut back.
 MAX_LIST_DEPTH = 16
 MAX_INDENT = 4 * MAX_LIST_DEPTH
+#: Each fenced block costs Python-Markdown a highlighter run (12,500 empty blocks in 50 KB took 2 s); past this
+#: many (the corpora's most is 55), the rest of the file is shown as one block of text.
+MAX_FENCES = 500
 LIST_MARKER_RE = re.compile(r"(?:([*+-])|\d{1,9}([.)]))[ \t]+")
 LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_DEPTH + 1))
 #: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
@@ -66,6 +69,7 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
     code = fenced_lines(body, 0)
     visible = [None if i in code else _visible(line) for i, line in enumerate(lines)]
     edits = _Edits({}, [])
+    _bound_fences(body, lines, visible, edits)
     for block in _blocks(lines, visible):
         _bound_brackets(block, visible, edits)
         _split_long(block, lines, edits)
@@ -153,6 +157,21 @@ def _bound_brackets(block: list[int], visible: list[str | None], edits: _Edits) 
         edits.notes.append((block[0], f"{len(unclosed_links)} unclosed link targets '](' in one paragraph are shown as text"))
     if deep:
         edits.notes.append((block[0], f"{len(deep)} bracket pairs nested deeper than {MAX_BRACKET_DEPTH} levels are shown as text"))
+
+
+def _bound_fences(body: str, lines: list[str], visible: list[str | None], edits: _Edits) -> None:
+    """Past MAX_FENCES fenced blocks, wrap the rest of the body in one fence longer than any inside it."""
+    fences = iter_fences(body, 0)
+    if len(fences) <= MAX_FENCES:
+        return
+    cut = fences[MAX_FENCES].start_line
+    longest = max(len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("`")) for line in lines[cut:])
+    marker = "`" * max(3, longest + 1)
+    for index in range(cut, len(lines)):
+        visible[index] = None
+    edits.at[(cut, 0)] = f"{marker}text\n{lines[cut][:1]}"
+    edits.at[(len(lines) - 1, len(lines[-1]))] = f"\n{marker}\n"
+    edits.notes.append((cut, f"{len(fences)} fenced blocks: past {MAX_FENCES}, the rest of the file is shown as one block"))
 
 
 def _split_long(block: list[int], lines: list[str], edits: _Edits) -> None:

@@ -136,3 +136,11 @@ def test_a_slow_page_is_named_with_its_size():
     assert slow_page_problem("c/agents/x.md", 1.0, 50_000) is None
     problem = slow_page_problem("c/agents/x.md", 9.0, 50_000)
     assert problem.code == "slow-page" and problem.location.path == "c/agents/x.md" and "50 KB" in problem.message
+
+
+def test_past_500_fenced_blocks_the_rest_is_one_block():
+    """12,500 empty fences cost a highlighter run each; past MAX_FENCES the rest of the file is one text block."""
+    from docs_build.bounds import MAX_FENCES
+
+    text, notes = bound_markdown("```\n```\n" * 1000 + "tail")
+    assert text.endswith("tail\n````\n") and text.count("````text") == 1 and notes[0][0] == 2 * MAX_FENCES
