@@ -39,7 +39,7 @@ LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MA
 #: is split into paragraphs. The corpora's longest paragraph has 1,228 characters.
 MAX_BLOCK_CHARS = 4_000
 MAX_BLOCK_MARKUP = 200
-INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=]")
+INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=#]")
 MARKUP_RE = re.compile(r"[\[\]()]")
 TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")
 ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)(.*)$")
@@ -70,11 +70,11 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
     visible = [None if i in code else _visible(line) for i, line in enumerate(lines)]
     edits = _Edits({}, [])
     _bound_fences(body, lines, visible, edits)
-    for block in _blocks(lines, visible):
+    demoted = _bound_headings(lines, visible, edits)
+    for block in _blocks(lines, visible, demoted):
         _bound_brackets(block, visible, edits)
         _split_long(block, lines, edits)
     _bound_tags(visible, edits)
-    _bound_headings(lines, visible, edits)
     _bound_quotes(lines, visible, edits)
     _bound_lists(lines, visible, edits)
     if not edits.at and not edits.breaks:
@@ -110,13 +110,13 @@ def _visible(line: str) -> str:
     return re.sub(r"\\.", "\0\0", line) if "\\" in line else line
 
 
-def _blocks(lines: list[str], visible: list[str | None]) -> list[list[int]]:
-    """Line indexes of each inline block: a paragraph, list item, table row or heading."""
+def _blocks(lines: list[str], visible: list[str | None], demoted: set[int]) -> list[list[int]]:
+    """Line indexes of each inline block: a paragraph, list item, table row or heading (not a demoted one)."""
     blocks: list[list[int]] = []
     current: list[int] = []
     for index, line in enumerate(lines):
         text = visible[index]
-        if text is None or not line.strip() or BLOCK_START_RE.match(line):
+        if text is None or not line.strip() or BLOCK_START_RE.match(line) and index not in demoted:
             if current:
                 blocks.append(current)
             current = [] if text is None or not line.strip() else [index]
@@ -218,9 +218,10 @@ def _bound_tags(visible: list[str | None], edits: _Edits) -> None:
         edits.notes.append((unclosed[0][0], f"{len(unclosed)} unclosed HTML tags '<…' are shown as text"))
 
 
-def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
-    """Show headings as text past MAX_SAME_HEADING of one text."""
+def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) -> set[int]:
+    """Show headings as text past MAX_SAME_HEADING of one text; returns their lines, now paragraph text."""
     seen: Counter[str] = Counter()
+    demoted: set[int] = set()
     first_extra = None
     for index, line in enumerate(lines):
         if visible[index] is None or "#" not in line[:4] or not (match := ATX_RE.match(line)):
@@ -229,9 +230,11 @@ def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) 
         seen[key] += 1
         if seen[key] > MAX_SAME_HEADING:
             edits.at[(index, len(match[1]))] = "\\#"
+            demoted.add(index)
             first_extra = index if first_extra is None else first_extra
     if first_extra is not None:
         edits.notes.append((first_extra, f"headings repeated more than {MAX_SAME_HEADING} times are shown as text"))
+    return demoted
 
 
 def _bound_lists(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
