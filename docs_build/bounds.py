@@ -23,6 +23,8 @@ MAX_UNCLOSED = 16
 MAX_BRACKET_DEPTH = 8
 #: Headings with one text beyond this many: Python-Markdown's toc renumbers each against all its twins.
 MAX_SAME_HEADING = 100
+#: Python-Markdown's heading pattern is lazy: a 50 KB heading line took 3 s. Longer headings are paragraphs.
+MAX_HEADING_CHARS = 1_000
 #: Blockquote markers ('> > > …') deeper than this on one line are shown as text.
 MAX_QUOTE_DEPTH = 16
 #: Python-Markdown parses nested lists by recursion: 300 levels (by indentation, or '1. 1. 1. …' on one line)
@@ -228,12 +230,13 @@ def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) 
             continue
         key = match[3].strip(" #\t").lower()
         seen[key] += 1
-        if seen[key] > MAX_SAME_HEADING:
+        if seen[key] > MAX_SAME_HEADING or len(line) > MAX_HEADING_CHARS:
             edits.at[(index, len(match[1]))] = "\\#"
             demoted.add(index)
             first_extra = index if first_extra is None else first_extra
     if first_extra is not None:
-        edits.notes.append((first_extra, f"headings repeated more than {MAX_SAME_HEADING} times are shown as text"))
+        edits.notes.append((first_extra, f"headings repeated more than {MAX_SAME_HEADING} times or longer than "
+                                         f"{MAX_HEADING_CHARS} characters are shown as text"))
     return demoted
 
 

@@ -20,6 +20,8 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 #: Scalars longer than this are not re-read to see what YAML 1.1 would make of them (no number is this long).
 MAX_COERCIBLE_CHARS = 64
 _STANDARD = yaml.resolver.Resolver()  # what yaml.SafeLoader would resolve a plain scalar to
+#: libyaml's parser when PyYAML has it (as python-frontmatter uses), with the safe constructor either way.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Coercion:
     read_as: Any
 
 
-class TextLoader(yaml.SafeLoader):
+class TextLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
     """A SafeLoader whose plain scalars are text; it records coercions avoided and duplicate keys."""
 
     def __init__(self, stream: str) -> None:
@@ -52,7 +54,7 @@ class TextLoader(yaml.SafeLoader):
     def construct_text(self, node: yaml.ScalarNode) -> str:
         """A string scalar as written, noting when a YAML 1.1 loader would have read another value."""
         value = self.construct_scalar(node)
-        if node.style is None and 0 < len(value) <= MAX_COERCIBLE_CHARS:
+        if not node.style and 0 < len(value) <= MAX_COERCIBLE_CHARS:  # plain: None in PyYAML, "" in libyaml
             tag = _STANDARD.resolve(yaml.ScalarNode, value, (True, False))
             if tag not in ("tag:yaml.org,2002:str", NULL_TAG) and _changes(value, read := _standard_value(value)):
                 self.coercions.append(Coercion(node.start_mark.line, value, read))
