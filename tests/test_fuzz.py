@@ -25,9 +25,11 @@ from docs_build.bounds import bound_markdown  # noqa: E402
 from docs_build.catalog import entry_id  # noqa: E402
 from docs_build.codespans import code_spans  # noqa: E402
 from docs_build.fences import fence_problems, iter_fences  # noqa: E402
+from docs_build.gfm import separate_blocks  # noqa: E402
 from docs_build.handoffs.find import entry_handoffs  # noqa: E402
 from docs_build.handoffs.names import NameIndex  # noqa: E402
 from docs_build.handoffs.relations import vocabulary  # noqa: E402
+from docs_build.linear import atx_heading, drop_bracketed, strip_border, unique_id  # noqa: E402
 from docs_build.model import Entry, Source  # noqa: E402
 from docs_build.parse import parse_source  # noqa: E402
 from docs_build.sanitize import clean_html  # noqa: E402
@@ -149,7 +151,7 @@ def test_markdown_bounds_keep_lines_and_render_in_linear_time(body: str):
     """The bounded body renders through Python-Markdown (the site's extensions) within the time bound."""
     bounded, notes = timed("markdown bounds", lambda: bound_markdown(body), len(body))
     assert all(0 <= line <= body.count("\n") for line, _ in notes)
-    timed("bounded markdown render", lambda: _markdown().reset().convert(bounded), len(body))
+    timed("bounded markdown render", lambda: _markdown().reset().convert(separate_blocks(bounded)), len(body))
 
 
 @given(st.text(alphabet="` x\n", max_size=400))
@@ -163,6 +165,29 @@ def test_any_path_makes_a_safe_url(path: str):
     """A URL made from any path has no empty, '.' or '..' segment and stays below its collection."""
     segments = timed("entry ids", lambda: entry_id(path), len(path)).split("/")
     assert all(s and s not in (".", "..") and len(s) <= 100 for s in segments) and segments[0] == "fuzz"
+
+
+@given(st.text(alphabet="# \ta(])[x│|\n", max_size=60))
+def test_linear_scans_equal_the_regexes_they_replace(line: str):
+    """Headings, borders and parenthesised asides read as the (quadratic) regular expressions read them."""
+    import re
+
+    line = line.split("\n")[0]
+    heading = re.match(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", line)
+    assert atx_heading(line) == (heading.groups() if heading else None)
+    assert strip_border(line, "│|") == re.match(r"^[\s│|]*(.*?)[\s│|]*$", line)[1]
+    assert drop_bracketed(line, "([", ")]", eat_space=True) == re.sub(r"\s*[(\[].*?[)\]]", "", line)
+    assert timed("linear scans", lambda: drop_bracketed(line, "(", ")", " "), len(line)) == re.sub(r"\(.*?\)", " ", line)
+
+
+@given(st.lists(st.sampled_from(["a", "a_1", "a_2", "b", "", "a_1_1", "b_9"]), max_size=30))
+def test_unique_ids_equal_python_markdowns(candidates: list[str]):
+    """The resumable unique ids are the ids Python-Markdown's toc gives, in order."""
+    from markdown.extensions.toc import unique
+
+    ours, theirs, hints = set(), set(), {}
+    found = timed("unique ids", lambda: [unique_id(c, ours, hints) for c in candidates], len(candidates))
+    assert found == [unique(c, theirs) for c in candidates]
 
 
 def _code_spans_reference(line: str) -> list[tuple[int, int]]:
