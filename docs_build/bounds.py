@@ -1,10 +1,12 @@
-"""Bound what Markdown sees: markup that Python-Markdown reads in quadratic time is made plain text.
+"""Bound what Markdown sees: markup that Python-Markdown reads in more than linear time is made plain text.
 
 Python-Markdown scans to the end of a paragraph for every '[' that no ']' closes and every '](' that no
-')' closes, to the next '>' for every '<tag' (through the whole file), and renumbers a repeated heading id
-once per earlier twin. A hostile 50 KB paragraph of '[' took minutes. A block holding more than a handful
-of such characters has them escaped (they read the same, as text) and the file gets a `markup-bounded`
-warning at the block's line; real files, with a few at most, are left exactly as written.
+')' closes, to the next '>' for every '<tag' (through the whole file), rebuilds a paragraph's text for each
+inline match, renumbers a repeated heading id once per earlier twin, highlights every fenced block, and
+recurses once per level of nested lists (300 levels raised RecursionError). A hostile 50 KB paragraph of
+'[' took minutes. Past a limit well above what real files use (none of the 1,634 corpus and seed files is
+changed), such markup is escaped (it reads the same, as text), long markup-heavy paragraphs are split, and
+the file gets a `markup-bounded` warning at the line. The parser reports; render.py shows the bounded text.
 """
 
 from __future__ import annotations
