@@ -36,6 +36,13 @@ MAX_INDENT = 4 * MAX_LIST_DEPTH
 #: Each fenced block costs Python-Markdown a highlighter run (12,500 empty blocks in 50 KB took 2 s); past this
 #: many (the corpora's most is 55), the rest of the file is shown as one block of text.
 MAX_FENCES = 500
+#: Python-Markdown also recurses per definition of a definition list written without blank lines, and per
+#: element of HTML nested with `markdown="1"`: past these counts each definition gets a blank line before its
+#: term, and the attribute is renamed `data-markdown` (the HTML is kept, its content shown as written).
+MAX_TIGHT_DEFINITIONS = 100
+MAX_MARKDOWN_ATTRIBUTES = 50
+DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]")
+MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][^<>]*?\s(markdown)\s*=", re.I)
 LIST_MARKER_RE = re.compile(r"(?:([*+-])|\d{1,9}([.)]))[ \t]+")
 LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_DEPTH + 1))
 #: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
@@ -78,9 +85,11 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
     for block in _blocks(lines, visible, demoted):
         _bound_brackets(block, visible, edits)
         _split_long(block, lines, edits)
+        _loosen_definitions(block, lines, edits)
     _bound_tags(visible, edits)
     _bound_quotes(lines, visible, edits)
     _bound_lists(lines, visible, edits)
+    _bound_markdown_attributes(visible, edits)
     if not edits.at and not edits.breaks:
         return body, []
     by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -197,6 +206,29 @@ def _split_long(block: list[int], lines: list[str], edits: _Edits) -> None:
             start, run = cut, 0
         run += len(line) - start + 1
     edits.notes.append((block[0], f"a paragraph of {total} characters is split into paragraphs of at most {MAX_BLOCK_CHARS}"))
+
+
+def _loosen_definitions(block: list[int], lines: list[str], edits: _Edits) -> None:
+    """Past MAX_TIGHT_DEFINITIONS definitions in one block, put a blank line before each term."""
+    definitions = [index for index in block if DEFINITION_RE.match(lines[index])]
+    if len(definitions) <= MAX_TIGHT_DEFINITIONS:
+        return
+    for index in definitions:
+        if index - 1 in block and index - 1 != block[0] and not DEFINITION_RE.match(lines[index - 1]):
+            edits.breaks.add((index - 1, 0))
+    edits.notes.append((block[0], f"{len(definitions)} definitions without blank lines are spaced out"))
+
+
+def _bound_markdown_attributes(visible: list[str | None], edits: _Edits) -> None:
+    """Rename `markdown=` attributes past MAX_MARKDOWN_ATTRIBUTES in a file to `data-markdown=`."""
+    found = [(index, match.start(1)) for index, text in enumerate(visible) if text and "markdown" in text.lower()
+             for match in MARKDOWN_ATTRIBUTE_RE.finditer(text)]
+    if len(found) <= MAX_MARKDOWN_ATTRIBUTES:
+        return
+    for index, column in found[MAX_MARKDOWN_ATTRIBUTES:]:
+        edits.at[(index, column)] = "data-" + (visible[index] or "")[column]
+    edits.notes.append((found[0][0], f"{len(found)} HTML elements with markdown=: past {MAX_MARKDOWN_ATTRIBUTES}, "
+                                     "their content is shown as written"))
 
 
 def _bound_tags(visible: list[str | None], edits: _Edits) -> None:

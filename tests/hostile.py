@@ -60,6 +60,8 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "nested-lists": lambda size: "".join("  " * n + "- x\n" for n in range(min(size // 200, 400))),
     "indented-lists": lambda size: "".join("    " * n + "- x\n" for n in range(min(size // 400, 300))),
     "ordered-markers": lambda size: _repeat("1. ", size),
+    "definitions": lambda size: _repeat("a\n: b\n", size),
+    "markdown-divs": lambda size: _repeat('<div markdown="1">\n\n', size // 2) + _repeat("</div>\n\n", size // 2),
     "blank-headings": lambda size: _repeat("#\n", size),
     "same-headings": lambda size: _repeat("# a\n", size),
     "spaced-heading": lambda size: "# a" + " " * size + "b\n",

@@ -144,3 +144,11 @@ def test_past_500_fenced_blocks_the_rest_is_one_block():
 
     text, notes = bound_markdown("```\n```\n" * 1000 + "tail")
     assert text.endswith("tail\n````\n") and text.count("````text") == 1 and notes[0][0] == 2 * MAX_FENCES
+
+
+def test_recursion_in_markdown_is_bounded():
+    """Deep lists, tight definition lists and nested markdown="1" HTML: each made shallow, with a note."""
+    for body in ("1. " * 300, "".join("    " * n + "- x\n" for n in range(300)), "a\n: b\n" * 5000,
+                 '<div markdown="1">\n\n' * 400):
+        text, notes = bound_markdown(body)
+        assert text != body and notes

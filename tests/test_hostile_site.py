@@ -45,6 +45,8 @@ EXPECTED_PROBLEMS = [
     ("html-open.md", "markup-bounded", 6),
     ("indented-lists.md", "markup-bounded", 23),
     ("ordered-markers.md", "markup-bounded", 6),
+    ("definitions.md", "markup-bounded", 6),
+    ("markdown-divs.md", "markup-bounded", 6),
     ("blank-headings.md", "markup-bounded", 106),  # the 101st empty heading
 ]
 
