@@ -48,7 +48,7 @@ LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MA
 #: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
 #: costs its length times its matches: one longer than this with more markup characters than MAX_BLOCK_MARKUP
 #: is split into paragraphs. The corpora's longest paragraph has 1,228 characters.
-MAX_BLOCK_CHARS = 4_000
+MAX_BLOCK_CHARS = 2_000
 MAX_BLOCK_MARKUP = 200
 INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=#]")
 MARKUP_RE = re.compile(r"[\[\]()]")
