@@ -12,29 +12,25 @@ import os
 import time
 from typing import Any, Callable
 
-import pytest
 import yaml
-
 from conftest import EXAMPLE_COUNTS, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from docs_build.bounds import bound_markdown  # noqa: E402
-from docs_build.catalog import entry_id  # noqa: E402
-from docs_build.codespans import code_spans  # noqa: E402
-from docs_build.fences import fence_problems, iter_fences  # noqa: E402
-from docs_build.gfm import separate_blocks  # noqa: E402
-from docs_build.handoffs.find import entry_handoffs  # noqa: E402
-from docs_build.handoffs.names import NameIndex  # noqa: E402
-from docs_build.handoffs.relations import vocabulary  # noqa: E402
-from docs_build.linear import atx_heading, drop_bracketed, strip_border, unique_id  # noqa: E402
-from docs_build.model import Entry, Source  # noqa: E402
-from docs_build.parse import parse_source  # noqa: E402
-from docs_build.sanitize import clean_html  # noqa: E402
-from docs_build.tables import iter_tables  # noqa: E402
-from docs_build.troubleshooting import entry_rows  # noqa: E402
+from docs_build.bounds import bound_markdown
+from docs_build.catalog import entry_id
+from docs_build.codespans import code_spans
+from docs_build.fences import fence_problems, iter_fences
+from docs_build.gfm import separate_blocks
+from docs_build.handoffs.find import entry_handoffs
+from docs_build.handoffs.names import NameIndex
+from docs_build.handoffs.relations import vocabulary
+from docs_build.linear import atx_heading, drop_bracketed, strip_border, unique_id
+from docs_build.model import Entry, Source
+from docs_build.parse import parse_source
+from docs_build.sanitize import clean_html
+from docs_build.tables import iter_tables
+from docs_build.troubleshooting import entry_rows
 
 EXAMPLES = int(os.environ.get("ATLAS_FUZZ_EXAMPLES", "400"))
 settings.register_profile(
