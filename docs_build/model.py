@@ -134,3 +134,5 @@ class Analysis:
     html_transform: Callable[[str, str], str] | None = None
     # Extra documents for the site search index: {"location": url#anchor, "title": ..., "text": ...}.
     search_documents: list[dict[str, str]] = field(default_factory=list)
+    # Other files of the site, by site path: e.g. the redirect pages left at renamed entries' old URLs.
+    files: dict[str, str] = field(default_factory=dict)

@@ -5,6 +5,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
+from docs_build import inventory
 from docs_build.budget import slow_page_problem
 from docs_build.nav import build_nav, nav_sources
 from docs_build.render import heading_tokens
@@ -53,6 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
+        files.append(File.generated(config, path, content=text))
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
@@ -82,10 +86,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _state["atlas"].transform_html(entry_id, clean_html(html))
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Tell the copy-link buttons the site's public address, when the build was given one (SITE_URL)."""
+    public_url = config.extra.get("public_url")
+    if not public_url:
+        return output
+    meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
+    return output.replace("</head>", meta + "</head>", 1)
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish catalog.json and the features' extra search documents."""
     atlas = _state["atlas"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
+    objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+    (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
     atlas.extend_search_index(site_dir)
