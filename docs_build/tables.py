@@ -19,6 +19,7 @@ import yaml
 
 from markdown.extensions.toc import slugify
 
+from .codespans import code_spans
 from .fences import fenced_lines
 from .linear import atx_heading, drop_bracketed, unique_id
 
@@ -29,7 +30,6 @@ CELL_SPLIT_RE = re.compile(r"(`+)|(\\.)|(\|)")
 LINK_RE = re.compile(r"!?\[([^\[\]]*+)\]\([^()]*+\)")  # possessive: a cell of '[a](' is read once
 BREAK_RE = re.compile(r"<br\s*/?>", re.I)
 TAG_RE = re.compile(r"<[^<>]+>")  # not across another '<': a cell of 20,000 '<' is read once
-CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)")
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 HEADER_NOISE_RE = re.compile(r"[*_`:]+")  # and parenthesised asides, dropped by drop_bracketed
@@ -97,9 +97,10 @@ def plain_text(cell: str) -> str:
     """
     text = BREAK_RE.sub("; ", cell)
     parts, last = [], 0
-    for span in CODE_SPAN_RE.finditer(text):
-        parts += [_plain_prose(text[last:span.start()]), span["code"]]
-        last = span.end()
+    for start, end in code_spans(text):  # paired in one pass: a backreference regex took 2 s on 4,000 backticks
+        ticks = len(text[start:end]) - len(text[start:end].lstrip("`"))
+        parts += [_plain_prose(text[last:start]), text[start + ticks:end - ticks]]
+        last = end
     parts.append(_plain_prose(text[last:]))
     return " ".join("".join(parts).split())
 

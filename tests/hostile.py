@@ -65,6 +65,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "blank-headings": lambda size: _repeat("#\n", size),
     "same-headings": lambda size: _repeat("# a\n", size),
     "spaced-heading": lambda size: "# a" + " " * size + "b\n",
+    "backtick-cell": lambda size: "| Issue | Fix |\n|---|---|\n| " + "`" * size + " | fix |\n",
     "open-parens": lambda size: "| Issue (" + "(" * size + " | Fix |\n|---|---|\n| a | b |\n",
     "fences": lambda size: _repeat("```\n", size),
     "tildes": lambda size: _repeat("~~~x\n", size),
