@@ -24,6 +24,7 @@ XSS_PAGES = [
     "troubleshooting/?filter=xssmarker",  # the hub, filtered to its table row
     "graphs/hostile/",  # the handoff graph
     "problems/",  # the content problems page, quoting its lines
+    "catalog/?filter=xssmarker",  # the faceted catalog, filtered to it
 ]
 #: (file, problem code, line): each odd file must be reported by path and line.
 EXPECTED_PROBLEMS = [
