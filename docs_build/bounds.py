@@ -38,9 +38,12 @@ MAX_INDENT = 4 * MAX_LIST_DEPTH
 MAX_FENCES = 500
 #: Python-Markdown also recurses per definition of a definition list written without blank lines, and per
 #: element of HTML nested with `markdown="1"`: past these counts each definition gets a blank line before its
-#: term, and the attribute is renamed `data-markdown` (the HTML is kept, its content shown as written).
+#: term, and every such attribute is renamed `data-markdown` (the HTML is kept, its content shown as written).
 MAX_TIGHT_DEFINITIONS = 100
 MAX_MARKDOWN_ATTRIBUTES = 50
+MAX_HTML_DEPTH = 50  # elements nested inside a markdown="1" one are recursed into as well
+HTML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>")
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]")
 MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][^<>]*?\s(markdown)\s*=", re.I)
 LIST_MARKER_RE = re.compile(r"(?:([*+-])|\d{1,9}([.)]))[ \t]+")
@@ -223,12 +226,25 @@ def _bound_markdown_attributes(visible: list[str | None], edits: _Edits) -> None
     """Rename `markdown=` attributes past MAX_MARKDOWN_ATTRIBUTES in a file to `data-markdown=`."""
     found = [(index, match.start(1)) for index, text in enumerate(visible) if text and "markdown" in text.lower()
              for match in MARKDOWN_ATTRIBUTE_RE.finditer(text)]
-    if len(found) <= MAX_MARKDOWN_ATTRIBUTES:
+    if not found or len(found) <= MAX_MARKDOWN_ATTRIBUTES and _html_depth(visible) <= MAX_HTML_DEPTH:
         return
-    for index, column in found[MAX_MARKDOWN_ATTRIBUTES:]:
+    for index, column in found:  # all of them: raw elements nested inside a markdown one are recursed into too
         edits.at[(index, column)] = "data-" + (visible[index] or "")[column]
-    edits.notes.append((found[0][0], f"{len(found)} HTML elements with markdown=: past {MAX_MARKDOWN_ATTRIBUTES}, "
+    edits.notes.append((found[0][0], f"{len(found)} HTML elements with markdown= in HTML nested too deep or too often: "
                                      "their content is shown as written"))
+
+
+def _html_depth(visible: list[str | None]) -> int:
+    """How deep HTML elements nest in the file (void and self-closed elements aside)."""
+    depth = deepest = 0
+    for text in visible:
+        for match in HTML_TAG_RE.finditer(text or ""):
+            if match[1]:
+                depth = max(0, depth - 1)
+            elif not match[3] and match[2].lower() not in VOID_TAGS:
+                depth += 1
+                deepest = max(deepest, depth)
+    return deepest
 
 
 def _bound_tags(visible: list[str | None], edits: _Edits) -> None:

@@ -149,6 +149,6 @@ def test_past_500_fenced_blocks_the_rest_is_one_block():
 def test_recursion_in_markdown_is_bounded():
     """Deep lists, tight definition lists and nested markdown="1" HTML: each made shallow, with a note."""
     for body in ("1. " * 300, "".join("    " * n + "- x\n" for n in range(300)), "a\n: b\n" * 5000,
-                 '<div markdown="1">\n\n' * 400):
+                 '<div markdown="1">\n\n' * 400, '<div markdown="1">\n\n' + "<div>\n\n" * 3000):
         text, notes = bound_markdown(body)
         assert text != body and notes
