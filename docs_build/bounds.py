@@ -217,7 +217,7 @@ def _loosen_definitions(block: list[int], lines: list[str], edits: _Edits) -> No
     if len(definitions) <= MAX_TIGHT_DEFINITIONS:
         return
     for index in definitions:
-        if index - 1 in block and index - 1 != block[0] and not DEFINITION_RE.match(lines[index - 1]):
+        if index - 1 > block[0] and not DEFINITION_RE.match(lines[index - 1]):  # a block is consecutive lines
             edits.breaks.add((index - 1, 0))
     edits.notes.append((block[0], f"{len(definitions)} definitions without blank lines are spaced out"))
 

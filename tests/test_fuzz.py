@@ -47,7 +47,7 @@ UNITS = [
     "\\", "&", "{: ", "Agent 01 ", "Agents 01-04, ", "`a-b` ", "**a-b** ", "→ 02 ", "delegates to ", "hands off to ",
     ".md", "a/", "../x/SKILL.md", ":", "---\n", "    ", "\t", "\r", "\0", "é", "\u0301", "<script>", "javascript:",
     "| Issue | Cause | Fix |\n", "## Troubleshooting\n", "-", "—", "planner", "planner-agent",
-    '<div markdown="1">\n\n', "</div>\n", "a\n: b\n", "1. ", "!!! note\n    ", "*[a]: b\n", "[^1]: x\n",
+    '<div markdown="1">\n\n', "<div>\n\n", "</div>\n", "a\n: b\n", "1. ", "!!! note\n    ", "*[a]: b\n", "[^1]: x\n",
 ]
 RUN = st.tuples(st.sampled_from(UNITS), st.integers(1, 3_000)).map(lambda pair: pair[0] * pair[1])
 MARKUP = st.lists(st.one_of(RUN, st.text(max_size=200)), max_size=6).map("".join)
