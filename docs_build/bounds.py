@@ -57,6 +57,7 @@ INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=#]")
 MARKUP_RE = re.compile(r"[\[\]()]")
 TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")
 ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)(.*)$")
+SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 QUOTE_RE = re.compile(r"^ {0,3}(?:> ?)+")
 BLOCK_START_RE = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|\||#)")
 
@@ -276,7 +277,15 @@ def _bound_headings(lines: list[str], visible: list[str | None], edits: _Edits) 
     demoted: set[int] = set()
     first_extra = None
     for index, line in enumerate(lines):
-        if visible[index] is None or "#" not in line[:4] or not (match := ATX_RE.match(line)):
+        if visible[index] is None:
+            continue
+        if SETEXT_RE.match(line) and index and visible[index - 1] and lines[index - 1].strip():
+            seen[lines[index - 1].strip().lower()] += 1  # 'Title' underlined with === or ---
+            if seen[lines[index - 1].strip().lower()] > MAX_SAME_HEADING:
+                edits.breaks.add((index, 0))  # the underline on its own: the title stays a paragraph
+                first_extra = index - 1 if first_extra is None else first_extra
+            continue
+        if "#" not in line[:4] or not (match := ATX_RE.match(line)):
             continue
         key = match[3].strip(" #\t").lower()
         seen[key] += 1

@@ -64,6 +64,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "markdown-divs": lambda size: _repeat('<div markdown="1">\n\n', size // 2) + _repeat("</div>\n\n", size // 2),
     "blank-headings": lambda size: _repeat("#\n", size),
     "same-headings": lambda size: _repeat("# a\n", size),
+    "setext-headings": lambda size: _repeat("a\n=\n", size),
     "spaced-heading": lambda size: "# a" + " " * size + "b\n",
     "backtick-cell": lambda size: "| Issue | Fix |\n|---|---|\n| " + "`" * size + " | fix |\n",
     "open-parens": lambda size: "| Issue (" + "(" * size + " | Fix |\n|---|---|\n| a | b |\n",

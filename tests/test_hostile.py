@@ -119,6 +119,7 @@ def test_unclosed_link_targets_tags_and_repeated_headings_are_bounded():
     assert bound_markdown("[a](" * 100)[0].count("\\(") == 100
     assert bound_markdown("<a href=" * (MAX_UNCLOSED + 1))[0].count("&lt;") == MAX_UNCLOSED + 1
     assert bound_markdown("# same\n" * 500)[0].count("\\#") == 400
+    assert bound_markdown("same\n===\n" * 500)[0].count("\n\n===") == 400  # underlined: the underline set apart
 
 
 def test_a_flood_of_one_problem_is_summarised():
