@@ -5,28 +5,39 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 import time
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import inventory
+from docs_build import incremental, inventory
 from docs_build.budget import slow_page_problem
-from docs_build.nav import build_nav, nav_sources
+from docs_build.compact import compact_page_html, compact_templates
+from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
+from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Dirty rebuilds are for `mkdocs serve --dirty` (make serve); never build a site to deploy that way."""
+    if (refusal := incremental.start(command, dirty)) is not None:
+        raise PluginError(refusal)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -60,6 +71,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
+    pages = {page.src_uri: page.markdown for page in atlas.pages}
+    shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
+    rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
+    incremental.mark_files(files.documentation_pages(), rebuild)
+    _state["rebuild"], _state["rendered"] = rebuild, set()
+    log.info(rebuild.describe(len(atlas.pages)))
     return files
 
 
@@ -67,6 +84,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Start the page's render clock (see on_page_content)."""
     _state["render_started"] = (time.perf_counter(), len(markdown))
     return markdown
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
+    _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page a sidebar with only its own sections open."""
+    sidebar = copy.copy(nav)
+    sidebar.items = _state["sidebars"].items_for(page)
+    context["nav"] = sidebar
+    _state["rendered"].add(page.url)
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Render the theme without the blank lines its template tags leave (smaller pages, less to write)."""
+    return compact_templates(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -87,7 +124,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Tell the copy-link buttons the site's public address, when the build was given one (SITE_URL)."""
+    """Drop the theme's indentation around the page content; tell the copy-link buttons the site's public address.
+
+    The address is given only when the build was given one (SITE_URL).
+    """
+    output = compact_page_html(output)
     public_url = config.extra.get("public_url")
     if not public_url:
         return output
@@ -95,12 +136,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", meta + "</head>", 1)
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(100)  # before the search plugin writes its index, so that it is written once, whole
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json and the features' extra search documents."""
-    atlas = _state["atlas"]
+    """Publish catalog.json and objects.inv; hand the search index every page's documents and the features' own."""
+    atlas, rebuild = _state["atlas"], _state["rebuild"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
-    objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
-    (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
-    atlas.extend_search_index(site_dir)
+    if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
+        objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+        (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
+    search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
+    if search is not None:  # Material's search plugin: its index holds only the pages this build rendered
+        pages = incremental.whole_search_index(rebuild, search.search_index.entries, _state["rendered"])
+        search.search_index.entries = pages + [doc for a in atlas.analyses for doc in a.search_documents]
+        search.search_index_prev = None  # its own merge assumes one changed page; ours is whole already
+    incremental.finish(rebuild)
