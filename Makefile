@@ -38,6 +38,7 @@ check: setup  ## print every content problem as path:line: severity: message
 
 bench: setup  ## one table of speed, size and memory figures over ../shared (about 15 min idle; BENCH_QUICK=1 about 10)
 	SERVE_ARGS="$(SERVE_ARGS)" $(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/catalog.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)

@@ -104,8 +104,8 @@ def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:
                     Location(path, fence.start_line),
                     "error",
                     "unclosed-fence",
-                    f"code fence '{fence.marker}' opened here is never closed; it runs to the end of the file",
-                    f"add a closing '{fence.marker}' line after the block",
+                    f"code fence '{_shown(fence.marker)}' opened here is never closed; it runs to the end of the file",
+                    f"add a closing '{_shown(fence.marker)}' line after the block",
                 )
             )
         for line in fence.suspicious_lines:
@@ -115,10 +115,15 @@ def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:
                     "warning",
                     "fence-inside-block",
                     f"a fence with a language opens inside the block opened at line {fence.start_line}",
-                    f"close that block with '{fence.marker}' before opening a new one",
+                    f"close that block with '{_shown(fence.marker)}' before opening a new one",
                 )
             )
     return problems
+
+
+def _shown(marker: str) -> str:
+    """A fence marker for a message: a run of 50,000 backticks is not worth 50 KB of log."""
+    return marker if len(marker) <= 10 else f"{marker[:10]}… ({len(marker)} characters)"
 
 
 def close_open_fence(text: str, fences: list[Fence]) -> str:
