@@ -126,8 +126,19 @@ def _shown(marker: str) -> str:
     return marker if len(marker) <= 10 else f"{marker[:10]}… ({len(marker)} characters)"
 
 
-def close_open_fence(text: str, fences: list[Fence]) -> str:
-    """`text` with the last unclosed fence closed, so what follows the body is not swallowed."""
+def normalise_fences(text: str, fences: list[Fence], first_line: int = 1) -> str:
+    """`text` as the site renders it: each closing fence the same length as its opener, the last one closed.
+
+    CommonMark (GitHub) closes ``` with ````, and so do these fences; pymdownx.superfences, which renders
+    the site, wants the same length and would run the block on: the page would differ from the analysis.
+    """
+    lines = text.split("\n")
+    for fence in fences:
+        if fence.end_line is not None:
+            index = fence.end_line - first_line
+            close = lines[index]
+            lines[index] = close[: len(close) - len(close.lstrip(" \t"))] + fence.marker
+    text = "\n".join(lines)
     if fences and fences[-1].end_line is None:
         return text.rstrip("\n") + "\n" + " " * fences[-1].indent + fences[-1].marker + "\n"
     return text

@@ -13,7 +13,7 @@ from .encoding import decode
 from .values import bound_meta
 from .yamltext import load_as_written, written_value_problems
 from .bounds import bound_markdown, bound_problems
-from .fences import close_open_fence, fence_problems, iter_fences
+from .fences import normalise_fences, fence_problems, iter_fences
 from .model import Entry, Kind, Location, Problem, Source
 
 #: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
@@ -217,7 +217,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         description=_scalar(meta.get("description")) or "",
         meta=meta,
         meta_lines=parsed.meta_lines,
-        body=close_open_fence(parsed.body, fences),
+        body=normalise_fences(parsed.body, fences, parsed.body_line),
         body_line=parsed.body_line,
         tools=as_list(meta.get("tools")),
         skills=as_list(meta.get("skills")),
