@@ -47,7 +47,7 @@ def compact_templates(env: jinja2.Environment) -> jinja2.Environment:
 def compact_page_html(html: str) -> str:
     """Fold each run of blank lines and indentation to one line break, outside the page content."""
     start = html.find(CONTENT_START)
-    end = html.find(CONTENT_END, start)
-    if start < 0 or end < 0:
+    end = html.rfind(CONTENT_END)  # the last one: a page body may hold an </article> of its own
+    if start < 0 or end < start:
         return INDENTED_BREAKS_RE.sub("\n", html) if "<pre" not in html else html
     return INDENTED_BREAKS_RE.sub("\n", html[:start]) + html[start:end] + INDENTED_BREAKS_RE.sub("\n", html[end:])

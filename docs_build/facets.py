@@ -27,15 +27,25 @@ FACETS = [
 
 
 def facet_values(entries: list[Entry]) -> dict[str, list[tuple[str, int]]]:
-    """Each facet's values with how many entries have them, most common first (collections by name)."""
+    """Each facet's values with how many entries have them, most common first (collections by name).
+
+    Values that differ only in case are one option (the page filters without case), in their commonest spelling.
+    """
     counts: dict[str, Counter[str]] = {name: Counter() for name, _, _ in FACETS}
+    spellings: dict[str, Counter[str]] = {}
     for entry in entries:
-        counts["collection"][entry.collection] += 1
-        counts["kind"][entry.kind] += 1
-        counts["model"][entry.model or NO_MODEL] += 1
-        counts["tool"].update(set(entry.tools))
-    ordered = {name: sorted(found.items(), key=lambda item: (-item[1], item[0].lower())) for name, found in counts.items()}
-    ordered["collection"] = sorted(counts["collection"].items())
+        values = {"collection": [entry.collection], "kind": [entry.kind], "model": [entry.model or NO_MODEL],
+                  "tool": {tool.lower(): tool for tool in entry.tools}.values()}
+        for name, found in values.items():
+            for value in found:
+                counts[name][value.lower()] += 1
+                spellings.setdefault(value.lower(), Counter())[value] += 1
+    ordered = {
+        name: sorted(((spellings[key].most_common(1)[0][0], n) for key, n in found.items()),
+                     key=lambda item: (-item[1], item[0].lower()))
+        for name, found in counts.items()
+    }
+    ordered["collection"] = sorted(ordered["collection"])
     return ordered
 
 

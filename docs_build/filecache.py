@@ -48,7 +48,7 @@ def per_entry(feature: str, entry: Entry, context: Any, compute: Callable[[], T]
 
 def names_signature(entries: list[Entry]) -> int:
     """What pages read of other entries (ids, names, kinds, places): a context for `per_entry`."""
-    return hash(tuple((e.id, e.name, e.stem, e.kind, e.collection, e.group) for e in entries))
+    return hash(tuple((e.id, e.name, e.stem, e.kind, e.collection, e.group, e.source) for e in entries))
 
 
 def recall(feature: str, key: Hashable) -> Any | None:

@@ -7,6 +7,7 @@ shown. Where to cut comes from an estimate of the HTML each Markdown line become
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from .model import Location, Problem
@@ -43,8 +44,16 @@ def shown_part(path: str, data: bytes) -> tuple[bytes, Problem | None]:
         weight += len(line) * cost[0] + cost[1]
         if weight > CONTENT_BUDGET:
             cut = fence_start if fence else start  # a block is shown whole or not at all
+            cut -= cut % _unit(data)  # a UTF-16 or UTF-32 file is cut between whole characters
             return data[:cut], _problem(path, data, lines, data.count(b"\n", 0, cut))
     return data, None
+
+
+def _unit(data: bytes) -> int:
+    """Bytes per code unit, by the byte-order mark (parse.py decodes by it): 4, 2, or 1 for UTF-8."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return 4
+    return 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 1
 
 
 def _problem(path: str, data: bytes, lines: list[bytes], shown_lines: int) -> Problem:

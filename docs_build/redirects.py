@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 
 from . import render
-from .catalog import Catalog, entry_id
+from .catalog import RESERVED_TOP_LEVEL, Catalog, collection_url, entry_id
 from .discover import REDIRECTS_FILE
+from .encoding import decode
 from .model import Analysis, Location, Problem
 
 EXAMPLE = "e.g. 'api-design/agents/old-name.md: api-design/agents/02-backend-patterns.md'"
@@ -55,15 +56,24 @@ def resolve(pairs: list[tuple[str, str, int]], catalog: Catalog) -> tuple[list[R
     """Redirects whose target is an entry (directly or through later lines); the other lines are problems."""
     by_source = {entry.source: entry for entry in catalog.entries}
     mapping = {old: new for old, new, _ in pairs}
-    taken = set(catalog.by_id) | set(catalog.folders())
+    # Every URL the site already serves: entries, folder indexes, collection overviews, the site's own pages.
+    taken = set(catalog.by_id) | set(catalog.folders()) | set(RESERVED_TOP_LEVEL)
+    taken |= {collection_url(name).rstrip("/") for name in catalog.collections}
     redirects, problems = [], []
+    first_line: dict[str, int] = {}  # old URL -> the line that redirects it
     for old, new, line in pairs:
         old_id = entry_id(old)
         if old in by_source or (catalog.content_dir / old).exists() or old_id in taken:
             problems.append(_problem(line, "warning", "redirect-source-exists",
-                                     f"old path '{old}' still exists (URL '{old_id}/'), so it is not redirected",
-                                     "remove the line, or the file it names"))
+                                     f"old path '{old}' still exists or its URL '{old_id}/' is a page of the site, "
+                                     "so it is not redirected", "remove the line, or the file it names"))
             continue
+        if old_id in first_line:
+            problems.append(_problem(line, "warning", "redirect-source-exists",
+                                     f"old path '{old}' has the URL '{old_id}/', already redirected by line "
+                                     f"{first_line[old_id]}", "keep one line per old URL"))
+            continue
+        first_line[old_id] = line
         target, hops = new, 0
         while target not in by_source and target in mapping and hops < len(mapping):
             target, hops = mapping[target], hops + 1  # renamed twice: follow the chain
@@ -86,8 +96,9 @@ def redirect_page(redirect: Redirect, catalog: Catalog) -> str:
 def analyse(catalog: Catalog) -> Analysis:
     """The redirects feature: pages at the old URLs, aliases on the entries, problems in the map."""
     path = catalog.content_dir / REDIRECTS_FILE
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    pairs, problems = read_map(text)
+    text, problems = decode(path.read_bytes(), REDIRECTS_FILE) if path.is_file() else ("", [])
+    pairs, map_problems = read_map(text)
+    problems += map_problems
     redirects, unresolved = resolve(pairs, catalog)
     aliases: dict[str, list[str]] = {entry.id: [] for entry in catalog.entries}
     for redirect in redirects:

@@ -113,7 +113,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
     if problem := slow_page_problem(source, time.perf_counter() - started, chars):
         _state["atlas"].catalog.problems.append(problem)  # into catalog.json too
-        logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").warning(problem.format())
+        logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").info(problem.format())
     if entry_id is None:
         if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
             # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.

@@ -41,3 +41,12 @@ def test_page_has_a_row_per_entry_with_its_facets_escaped(tmp_path):
 def test_a_collection_named_catalog_keeps_its_overview_apart():
     """The page owns /catalog/: a collection folder of that name has its overview at /catalog-collection/."""
     assert collection_url("catalog") == "catalog-collection/"
+
+
+def test_values_differing_only_in_case_are_one_option(tmp_path):
+    """'Read' and 'read' are one tool option (the page filters without case), shown in the commoner spelling."""
+    catalog = build_catalog(write_collection(tmp_path, {
+        f"c/agents/{n}.md": AGENT.format(name=n, description="x", model="opus", tools=tools)
+        for n, tools in [("a", "Read, Bash"), ("b", "Read"), ("c", "read, READ")]
+    }))
+    assert facet_values(catalog.entries)["tool"] == [("Read", 3), ("Bash", 1)]

@@ -60,3 +60,11 @@ def test_a_huge_file_makes_a_page_under_the_limit_that_a_browser_loads(tmp_path,
     assert tab.locator(".atlas-page-cut").is_visible()
     assert tab.locator("#ts-econn0").count() == 1  # rows of the part shown are anchored
     tab.close()
+
+
+def test_a_huge_utf16_file_is_cut_between_whole_characters():
+    """A UTF-16 file is cut on a code-unit boundary, so the part shown decodes cleanly by its byte-order mark."""
+    data = huge_text(2 * 2**20).encode("utf-16")  # with its BOM
+    shown, problem = shown_part("c/agents/huge.md", data)
+    assert problem is not None and len(shown) % 2 == 0
+    assert "\ufffd" not in shown.decode("utf-16")

@@ -71,3 +71,23 @@ def test_build_with_a_bad_map_fails_strict_and_names_file_and_line(tmp_path):
     assert catalog["entries"][0]["aliases"] == ["c/agents/old"]
     assert catalog["ignored"] == []  # the map is read, not ignored
     assert (site.site_dir / "c/agents/old/index.html").is_file()
+
+
+def test_old_urls_the_site_serves_or_a_line_already_took_are_refused(tmp_path):
+    """An old path whose URL is a site page (catalog/, a collection overview) or repeats a line's URL is a warning."""
+    catalog = catalog_with(tmp_path, "catalog.md: c/agents/new.md\nc.md: c/agents/new.md\n"
+                                     "c/agents/old.md: c/agents/new.md\nc/agents/OLD.md: c/agents/other.md\n")
+    result = analyse(catalog)
+    assert [(p.location.line, p.code) for p in result.problems] == [
+        (1, "redirect-source-exists"), (2, "redirect-source-exists"), (4, "redirect-source-exists")]
+    assert result.entry_json["c/agents/new"] == {"aliases": ["c/agents/old"]}
+    assert result.entry_json["c/agents/other"] == {"aliases": []}
+
+
+def test_a_map_that_is_not_utf8_is_reported_not_fatal(tmp_path):
+    """A bad byte in redirects.yml is a problem at its line; the good lines still redirect."""
+    catalog = catalog_with(tmp_path, "")
+    (catalog.content_dir / "redirects.yml").write_bytes(b"# caf\xe9\nc/agents/old.md: c/agents/new.md\n")
+    result = analyse(catalog)
+    assert [(p.location.line, p.code) for p in result.problems] == [(1, "not-utf8")]
+    assert result.entry_json["c/agents/new"] == {"aliases": ["c/agents/old"]}

@@ -73,7 +73,8 @@ def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None 
     for indexes, finish in pending:
         for index, outcome in zip(indexes, finish()):
             outcomes[index] = outcome
-            if remembering:
+            # An unchecked verdict (Node missing, a Mermaid timeout under load) is retried on the next build.
+            if remembering and outcome.status != "unchecked":
                 remember("snippet", _verdict_key(snippets[index]), outcome)
     return [SnippetResult(snippet, outcomes[index]) for index, snippet in enumerate(snippets)]
 
