@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from . import bodylinks, handoffs, matrix, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
-from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
+from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
 
 CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
@@ -99,16 +99,10 @@ class Atlas:
         target.write_text(json.dumps(self.catalog_json(), ensure_ascii=False, indent=1), encoding="utf-8")
         return target
 
-    def extend_search_index(self, site_dir: Path) -> int:
-        """Add the features' own search documents (one per table row, say) to Material's index."""
-        documents = [doc for a in self.analyses for doc in a.search_documents]
-        index_path = site_dir / "search" / "search_index.json"
-        if not documents or not index_path.is_file():
-            return 0
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        index["docs"].extend(documents)
-        index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-        return len(documents)
+    @property
+    def search_documents(self) -> list[SearchDocument]:
+        """The features' own search documents (one per troubleshooting row), indexed beside the pages."""
+        return [document for a in self.analyses for document in a.search_documents]
 
     def summary(self) -> str:
         """The one-line build summary."""

@@ -15,6 +15,7 @@ import yaml
 from .catalog import Catalog, collection_url
 from .gfm import separate_blocks
 from .model import Entry, GeneratedPage, Problem
+from .search.weights import card_weights, frontmatter_weight
 
 PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
 ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
@@ -129,6 +130,8 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         skills=skills,
         namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
         details=details,
+        weights=card_weights(),
+        key_weight=frontmatter_weight,
     )
 
 

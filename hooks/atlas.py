@@ -16,9 +16,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
+from docs_build.assets import site_assets
+from docs_build.folders import folder_pages
 from docs_build.nav import build_nav, nav_sources
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
+from docs_build.search import SEARCH_FOLDER, index_site
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
@@ -51,7 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
-    for problem in atlas.problems:
+    # Folder URLs with no page of their own (/graphs/, /health/) get a listing, reached by URL.
+    for page in folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()]):
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    assets, missing = site_assets()
+    for uri, path in assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for problem in atlas.problems + missing:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
     return files
@@ -69,10 +78,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _state["atlas"].transform_html(entry_id, clean_html(html))
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-100)  # after every page is written: the search index reads them
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json and the features' extra search documents."""
+    """Publish catalog.json and index the whole site for search (pages and troubleshooting rows)."""
     atlas = _state["atlas"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
-    atlas.extend_search_index(site_dir)
+    report = index_site(site_dir, atlas.search_documents)
+    log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
+             report.pages, report.documents, report.bytes / 1e6, SEARCH_FOLDER)

@@ -57,6 +57,7 @@ def make_project(tmp_path: Path, extra_docs: dict[str, str] | None = None) -> Pa
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "hooks").symlink_to(ROOT / "hooks")
+    (project / "overrides").symlink_to(ROOT / "overrides")  # theme.custom_dir
     shutil.copytree(ROOT / "docs", project / "docs")
     for name, text in (extra_docs or {}).items():
         (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,60 @@
+"""Index a built site with Pagefind: its pages, plus documents that are parts of pages (table rows)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from .. import render
+from ..model import SearchDocument
+
+SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
+#: Parts of a page that are not its text: permalink marks, copy controls, diagram sources.
+EXCLUDED = [".headerlink", ".atlas-ts-link", ".mermaid", ".md-source-file"]
+#: Pagefind's own result interfaces: the site shows results in Material's dialog instead (docs/assets/search.js).
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run wrote."""
+
+    pages: int
+    documents: int
+    files: int
+    bytes: int
+
+
+def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> IndexReport:
+    """Index every page of a built site and the given documents; write the bundle to site_dir/pagefind/.
+
+    The whole index is written each time (Pagefind has no partial update), so it is whole after any build.
+    """
+    target = site_dir / SEARCH_FOLDER
+    shutil.rmtree(target, ignore_errors=True)  # under `mkdocs serve` the site folder is reused
+    pages = asyncio.run(_index(site_dir, target, list(documents)))
+    for pattern in UNUSED:
+        for path in target.glob(pattern):
+            path.unlink()
+    written = [path for path in target.rglob("*") if path.is_file()]
+    return IndexReport(pages.pages, pages.documents, len(written), sum(path.stat().st_size for path in written))
+
+
+async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> IndexReport:
+    """The Pagefind service's side of index_site."""
+    config = IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
+    async with PagefindIndex(config=config) as index:
+        indexed = await index.add_directory(str(site_dir))
+        for document in documents:
+            await index.add_html_file(content=document_html(document), url="/" + document.url)
+    return IndexReport(indexed["page_count"], len(documents), 0, 0)
+
+
+def document_html(document: SearchDocument) -> str:
+    """The HTML Pagefind reads for one document: its title as the heading, each field a paragraph."""
+    return render.render_template("search_document.html", document=document)
