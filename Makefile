@@ -34,9 +34,10 @@ test: setup  ## the whole test suite
 check: setup  ## print every content problem as path:line: severity: message
 	$(BIN)/python -m docs_build check
 
-bench: setup  ## speed and memory figures over ../shared/corpus
+bench: setup  ## speed, memory and search figures over ../shared/corpus (and the corpus at 3×)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/snippets.py
+	$(BIN)/python bench/search.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

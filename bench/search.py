@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser the tests use, with its flags
+from conftest import CHROMIUM, CHROMIUM_ARGS, CountingHandler  # noqa: E402 - the tests' browser and server
 
 #: (query, what a right first result links to): a troubleshooting symptom and an agent's description words.
 QUERIES = [("ECONNRESET", "#ts-econnreset"), ("GraphQL schema federation", "")]
@@ -32,21 +32,6 @@ TYPING_DELAY_MS = 40  # a fast typist: 25 characters a second
 INDEX_FOLDERS = ("pagefind", "search")  # Pagefind's bundle, or Material's search_index.json
 #: Every file of a search engine: the index folders and Material's search worker.
 SEARCH_FILES = ("pagefind/", "search/", "assets/javascripts/workers/")
-
-
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and counts every body it sends: requests from web workers count too."""
-
-    sent: list[tuple[str, int]] = []  # (path, body bytes) per response; the benchmark reads and clears it
-
-    def copyfile(self, source, outputfile) -> None:  # noqa: ANN001 - stdlib signature
-        """Send the file and count its bytes."""
-        data = source.read()
-        outputfile.write(data)
-        self.sent.append((self.path, len(data)))
-
-    def log_message(self, *args: object) -> None:
-        """Keep the figures readable."""
 
 
 def main() -> int:
@@ -111,7 +96,7 @@ def measure_all(sites: list[tuple[str, Path]]) -> int:
 
 def serve(site: Path) -> str:
     """Serve a built site on 127.0.0.1 in a thread; its base URL."""
-    handler = functools.partial(_CountingHandler, directory=str(site))
+    handler = functools.partial(CountingHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -127,20 +112,20 @@ def first_query(browser, base: str, query: str, expected: str) -> tuple[float, f
     context = browser.new_context()
     page = context.new_page()
     page.route(lambda url: not url.startswith(base), lambda route: route.abort())  # offline, as on an intranet
-    _CountingHandler.sent.clear()
+    CountingHandler.sent.clear()
     page.goto(base)
     page.wait_for_load_state("load")
     field = page.locator("input.md-search__input")
     field.click()
     page.wait_for_timeout(200)  # let anything the click started finish before counting
-    before_typing = len(_CountingHandler.sent)
+    before_typing = len(CountingHandler.sent)
     started = time.perf_counter()
     field.press_sequentially(query, delay=TYPING_DELAY_MS)
     typed = time.perf_counter()
     selector = f".md-search-result__item a[href*='{expected}']" if expected else ".md-search-result__item a"
     page.locator(selector).first.wait_for(state="visible", timeout=60_000)
     done = time.perf_counter()
-    sent = list(_CountingHandler.sent)
+    sent = list(CountingHandler.sent)
     typing = [size for _, size in sent[before_typing:]]
     engine = sum(size for path, size in sent if path.lstrip("/").startswith(SEARCH_FILES))
     found = page.locator(f".md-search-result__item a[href*='{expected}']").count() > 0 if expected else True

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from ..model import SearchDocument
 SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
 #: Parts of a page that are not its text: permalink marks, copy controls, diagram sources.
 EXCLUDED = [".headerlink", ".atlas-ts-link", ".mermaid", ".md-source-file"]
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a decompressed fragment file starts with
 #: Pagefind's own result interfaces: the site shows results in Material's dialog instead (docs/assets/search.js).
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
@@ -24,7 +27,7 @@ UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "
 class IndexReport:
     """What one indexing run wrote."""
 
-    pages: int
+    pages: int  # pages with content to search (a page without data-pagefind-body, such as 404, has none)
     documents: int
     files: int
     bytes: int
@@ -37,24 +40,35 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
     """
     target = site_dir / SEARCH_FOLDER
     shutil.rmtree(target, ignore_errors=True)  # under `mkdocs serve` the site folder is reused
-    pages = asyncio.run(_index(site_dir, target, list(documents)))
+    documents = list(documents)
+    asyncio.run(_index(site_dir, target, documents))
     for pattern in UNUSED:
         for path in target.glob(pattern):
             path.unlink()
     written = [path for path in target.rglob("*") if path.is_file()]
-    return IndexReport(pages.pages, pages.documents, len(written), sum(path.stat().st_size for path in written))
+    entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+    records = sum(language["page_count"] for language in entry["languages"].values())
+    return IndexReport(records - len(documents), len(documents), len(written), sum(p.stat().st_size for p in written))
 
 
-async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> IndexReport:
+async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> None:
     """The Pagefind service's side of index_site."""
     config = IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
     async with PagefindIndex(config=config) as index:
-        indexed = await index.add_directory(str(site_dir))
+        await index.add_directory(str(site_dir))
         for document in documents:
             await index.add_html_file(content=document_html(document), url="/" + document.url)
-    return IndexReport(indexed["page_count"], len(documents), 0, 0)
 
 
 def document_html(document: SearchDocument) -> str:
     """The HTML Pagefind reads for one document: its title as the heading, each field a paragraph."""
     return render.render_template("search_document.html", document=document)
+
+
+def indexed_fragments(site_dir: Path) -> list[dict]:
+    """Every record of a written index as Pagefind stores it (url, content, meta, filters): for checks."""
+    fragments = []
+    for path in sorted((site_dir / SEARCH_FOLDER / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data.removeprefix(FRAGMENT_SIGNATURE)))
+    return fragments
