@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+import subprocess
+import sys
+import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CountingHandler, build_site, write_collection
+from conftest import CountingHandler, build_site, make_project, need, write_collection
+from test_serve import fetch_until, free_port
 
 from docs_build.assets import MERMAID_BUNDLE, MERMAID_URI
 
@@ -130,7 +134,7 @@ def test_a_result_opens_its_page_with_the_terms_highlighted(page, demo):
 
 def test_graphs_render_as_svg_from_the_sites_own_mermaid(page, seed):
     """A graph page draws every graph as SVG with Mermaid served by the site, and no Mermaid error."""
-    assert MERMAID_BUNDLE.is_file(), "the mermaid npm package is installed by `make setup` (needs Node)"
+    need(MERMAID_BUNDLE.is_file(), f"{MERMAID_BUNDLE} is absent: `make setup` installs it with npm (needs Node)")
     page.add_init_script(OPEN_SHADOW_JS)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -149,6 +153,7 @@ def test_graphs_render_as_svg_from_the_sites_own_mermaid(page, seed):
 
 def test_no_page_requests_another_host(browser, seed):
     """Every kind of page (and a search) loads only from the site: no CDN, no web fonts, no scripts elsewhere."""
+    need(MERMAID_BUNDLE.is_file(), f"{MERMAID_BUNDLE} is absent: `make setup` installs it with npm (needs Node)")
     context = browser.new_context()
     foreign: list[str] = []
     context.on("request", lambda request: None if urlsplit(request.url).hostname == "127.0.0.1"
@@ -197,3 +202,41 @@ def test_corpus_search_lands_on_a_row_within_the_byte_budget(page, corpus_site, 
     page.wait_for_url(re.compile(r"#ts-econnreset$"))
     expect(page.locator("#ts-econnreset")).to_have_class(re.compile(r"\batlas-ts-target\b"))
     expect(page.locator("#ts-econnreset")).to_be_in_viewport()
+
+
+def test_search_under_mkdocs_serve_finds_what_was_just_edited(page, tmp_path):
+    """After an edit, `mkdocs serve` rebuilds and re-indexes: the new words are found, the old ones are gone."""
+    content = write_collection(tmp_path / "content", {"c/agents/a.md": "---\nname: a\ndescription: walrus\n---\n# A\n"})
+    project = make_project(tmp_path)
+    port = free_port()
+    env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert "walrus" in fetch_until(base + "c/agents/a/", "walrus")
+        entry = fetch_until(base + "pagefind/pagefind-entry.json", '"page_count"')
+        (content / "c/agents/a.md").write_text("---\nname: a\ndescription: narwhal\n---\n# A\n")
+        assert "narwhal" in fetch_until(base + "c/agents/a/", "narwhal")
+        # Pages are written before the index (on_post_build); the entry file names the new index when it is there.
+        assert _changed(base + "pagefind/pagefind-entry.json", entry)
+        for word, found in (("narwhal", 1), ("walrus", 0)):
+            page.goto(f"{base}?q={word}")
+            expect(page.locator("[data-atlas-search-meta]")).to_contain_text("match" if found else "No matching")
+            expect(page.locator("[data-atlas-search-results] a[href*='/c/agents/a/']")).to_have_count(found)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _changed(url: str, before: str, seconds: float = 60) -> bool:
+    """Poll a served file until its text differs from `before`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = fetch_until(url, "", 5)
+        if text and text != before:
+            return True
+        time.sleep(0.5)
+    return False
