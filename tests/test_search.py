@@ -72,6 +72,7 @@ def test_only_page_content_is_indexed(seed_site):
     record = fragment(seed_site.site_dir, "/fullstack/agents/03-backend-development/")
     assert record["meta"]["title"] == "03 Backend Development Agent"
     assert "Skip to content" not in record["content"] and "¶" not in record["content"]
+    assert "starts the body" not in record["content"]  # the card's source line is bookkeeping, not text
     assert "Collections" not in record["content"].split(".")[0]  # no sidebar before the title
     assert record["filters"] == {"kind": ["agent"], "collection": ["fullstack"]}
 

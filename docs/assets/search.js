@@ -167,7 +167,8 @@
     });
   }
 
-  /* Offer the word the last typed one is growing into, taken from the marked words of the results. */
+  /* Offer the word the last typed one is growing into, taken from the marked words of the results;
+   * none when the results already match the word as typed. */
   function suggest(items) {
     var box = element("[data-atlas-search-suggest]");
     var query = current.query;
@@ -175,18 +176,18 @@
     box.textContent = "";
     if (!last) return;
     var probe = document.createElement("p");
+    var longer = "";
     for (var i = 0; i < items.length; i++) {
       probe.textContent = "";
       appendMarked(probe, items[i].excerpt || "");
       var marks = probe.querySelectorAll("mark");
       for (var j = 0; j < marks.length; j++) {
         var word = marks[j].textContent.replace(/^\W+|\W+$/g, "");
-        if (word.length > last.length && word.toLowerCase().indexOf(last) === 0) {
-          box.textContent = query + word.slice(last.length);
-          return;
-        }
+        if (word.toLowerCase() === last) return;
+        if (!longer && word.length > last.length && word.toLowerCase().indexOf(last) === 0) longer = word;
       }
     }
+    if (longer) box.textContent = query + longer.slice(last.length);
   }
 
   function acceptSuggestion() {
