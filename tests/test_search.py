@@ -77,6 +77,13 @@ def test_only_page_content_is_indexed(seed_site):
     assert record["filters"] == {"kind": ["agent"], "collection": ["fullstack"]}
 
 
+def test_the_hub_is_found_by_its_title_and_its_rows_each_on_their_own(seed_site):
+    """The hub's rows are not part of its record (each row is a document): its record stays small at any size."""
+    hub = fragment(seed_site.site_dir, "/troubleshooting/")
+    assert hub["meta"]["title"] == "Troubleshooting" and "Connection dropped" not in hub["content"]
+    assert "Connection dropped" in fragment(seed_site.site_dir, "/api-design/agents/02-backend-patterns/#ts-econnreset")["content"]
+
+
 def test_index_is_whole_after_every_build(tmp_path: Path):
     """Indexing again (as after a rebuild under `mkdocs serve`) replaces the index: no stale or missing page."""
     root = write_collection(tmp_path / "content", {"demo/agents/tracer.md": AGENT})
