@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,16 @@ def test_index_is_whole_after_every_build(tmp_path: Path):
     assert "/demo/agents/tracer/" not in urls and "/demo/#ts-a" in urls and "/demo/" in urls
     assert report.documents == 1 and report.pages == len(urls) - 1
     assert report.bytes == sum(p.stat().st_size for p in (site.site_dir / "pagefind").rglob("*") if p.is_file())
+
+
+def test_indexing_works_where_an_event_loop_is_running(seed_site, tmp_path: Path):
+    """index_site can be called from async code (or beside Playwright's sync API): Pagefind gets its own thread."""
+    site = shutil.copytree(seed_site.site_dir, tmp_path / "site")
+
+    async def index() -> int:
+        return index_site(site).pages
+
+    assert asyncio.run(index()) == len([r for r in indexed_fragments(seed_site.site_dir) if "#" not in r["url"]])
 
 
 @pytest.mark.parametrize("folder", ["graphs/", "health/"])

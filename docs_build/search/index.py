@@ -7,6 +7,7 @@ import gzip
 import json
 import shutil
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,10 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
     target = site_dir / SEARCH_FOLDER
     shutil.rmtree(target, ignore_errors=True)  # under `mkdocs serve` the site folder is reused
     documents = list(documents)
-    asyncio.run(_index(site_dir, target, documents))
+    # Pagefind's Python API is async; a thread of its own runs it even where a loop is already running
+    # (a caller inside asyncio, or Playwright's sync API in the tests).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(_index(site_dir, target, documents))).result()
     for pattern in UNUSED:
         for path in target.glob(pattern):
             path.unlink()
