@@ -3,20 +3,18 @@
  * Pagefind's index is cut into small files: a query fetches only the pieces it needs (its words' index
  * chunk, then one fragment per result shown), so the first results cost the same bytes on any size of
  * site. Results use Material's markup and CSS. A result opens with `?h=<query>`: the terms are
- * highlighted on the page (and the troubleshooting hub filters by it); `?q=<query>` opens the search
- * with its results, so a search can be shared. Instant navigation swaps pages under the header, which
- * holds the dialog, so this runs once; highlighting runs again for each page (`document$`).
+ * highlighted on the page (highlight.js; the troubleshooting hub filters by it); `?q=<query>` opens the
+ * search with its results, so a search can be shared. Instant navigation swaps pages under the header,
+ * which holds the dialog, so this runs once.
  */
 (function () {
   "use strict";
 
   var ROOT = new URL("../", document.currentScript.src); // this file is <site>/assets/search.js
   var QUERY_PARAM = "q";
-  var HIGHLIGHT_PARAM = "h";
+  var HIGHLIGHT_PARAM = "h"; // read by highlight.js and by the troubleshooting hub
   var PAGE_SIZE = 10; // results whose text (one fragment each) is fetched at a time
   var DEBOUNCE_MS = 120;
-  var MAX_MARKS = 300; // a long page with a common word: mark the first ones, not thousands
-  var SKIP_TAGS = { SCRIPT: 1, STYLE: 1, MARK: 1, SVG: 1, TEXTAREA: 1, INPUT: 1, SELECT: 1 };
 
   var dialog = document.querySelector("[data-atlas-search]");
   var toggle = document.getElementById("__search");
@@ -238,46 +236,6 @@
     }
   }
 
-  /* Mark the searched words on the page a result opened (?h=…), as Material's search.highlight did. */
-  function highlight() {
-    var query = new URL(location.href).searchParams.get(HIGHLIGHT_PARAM);
-    var root = document.querySelector("[data-pagefind-body]");
-    if (!query || !root) return;
-    var words = query.split(/\s+/).filter(function (word) { return word.length > 1; });
-    if (!words.length) return;
-    var pattern = new RegExp("(" + words.map(function (word) {
-      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")", "gi");
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        for (var parent = node.parentNode; parent && parent !== root; parent = parent.parentNode) {
-          if (SKIP_TAGS[parent.nodeName.toUpperCase()] || (parent.classList && parent.classList.contains("mermaid"))) {
-            return NodeFilter.FILTER_REJECT;
-          }
-        }
-        pattern.lastIndex = 0;
-        return pattern.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode() && nodes.length < MAX_MARKS) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var fragment = document.createDocumentFragment();
-      node.nodeValue.split(pattern).forEach(function (part, index) {
-        if (!part) return;
-        if (index % 2) {
-          var mark = document.createElement("mark");
-          mark.setAttribute("data-atlas-highlight", "");
-          mark.textContent = part;
-          fragment.appendChild(mark);
-        } else {
-          fragment.appendChild(document.createTextNode(part));
-        }
-      });
-      node.parentNode.replaceChild(fragment, node);
-    });
-  }
-
   function moveFocus(step) {
     var links = Array.prototype.slice.call(dialog.querySelectorAll("[data-atlas-search-result]"));
     if (!links.length) return;
@@ -347,11 +305,4 @@
   }
 
   setup();
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { highlight(); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", highlight);
-  } else {
-    highlight();
-  }
 })();
