@@ -38,6 +38,7 @@ bench: setup  ## speed, memory and search figures over ../shared/corpus (and the
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/snippets.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/catalog.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

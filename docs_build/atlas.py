@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bodylinks, handoffs, matrix, render, snippets, troubleshooting
+from . import bodylinks, facets, handoffs, matrix, redirects, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
 
@@ -21,6 +21,8 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
     matrix.analyse,
     snippets.analyse,
     handoffs.analyse,
+    redirects.analyse,
+    facets.analyse,
 ]
 
 
@@ -54,6 +56,11 @@ class Atlas:
             body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)
             pages.append(render.render_entry(entry, self.catalog, sections, body))
         return pages + reference
+
+    @property
+    def files(self) -> dict[str, str]:
+        """Other site files the features add (redirect pages), by site path."""
+        return {path: text for a in self.analyses for path, text in a.files.items()}
 
     def transform_html(self, entry_id: str, html: str) -> str:
         """Let each feature rewrite an entry page's rendered HTML."""

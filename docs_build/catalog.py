@@ -32,7 +32,7 @@ def slug_path(path: str) -> str:
 #: First URL segments of the site's own pages (hub, health, graphs…) and of Material's assets.
 #: A collection folder with one of these names gets its overview at `<name>-collection/` instead.
 RESERVED_TOP_LEVEL = frozenset(
-    {"troubleshooting", "frameworks", "snippets", "problems", "graphs", "health", "guide", "assets", "search"}
+    {"troubleshooting", "frameworks", "snippets", "problems", "graphs", "health", "guide", "assets", "search", "catalog"}
 )
 
 

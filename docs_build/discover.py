@@ -13,6 +13,8 @@ NON_DEFINITION_STEMS = frozenset(
     {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "claude", "agents"}
 )
 SKILL_FILE = "skill.md"
+#: Old content paths mapped to new ones, read by docs_build.redirects: a file at the content root.
+REDIRECTS_FILE = "redirects.yml"
 #: Hidden folders that hold definitions: Claude Code keeps a project's agents and skills in `.claude/`.
 #: Other hidden folders (.git, .github, per-tool copies such as .cursor/) are passed over, each reported once.
 DEFINITION_DOT_FOLDERS = frozenset({".claude"})
@@ -36,7 +38,8 @@ def discover(content_dir: Path) -> Discovery:
         if top.name.startswith("."):
             continue
         if not top.is_dir():
-            ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
+            if top.name != REDIRECTS_FILE:  # read by docs_build.redirects, not ignored
+                ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
             continue
         collections.append(top.name)
         for path in _walk(top, ignored, content_dir):

@@ -144,3 +144,5 @@ class Analysis:
     html_transform: Callable[[str, str], str] | None = None
     # Extra documents for the site search, beside the pages themselves (one per troubleshooting row).
     search_documents: list[SearchDocument] = field(default_factory=list)
+    # Other files of the site, by site path: e.g. the redirect pages left at renamed entries' old URLs.
+    files: dict[str, str] = field(default_factory=dict)

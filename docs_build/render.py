@@ -11,8 +11,10 @@ from typing import Any
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from .catalog import Catalog, collection_url
+from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
 from .model import Entry, GeneratedPage, Problem
 from .search.weights import card_weights, frontmatter_weight
@@ -23,6 +25,7 @@ ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
 #: not among them, so they become entities instead, and '~' needs nothing (no strikethrough extension).
 MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|>])")
 CATALOG_JSON = "catalog.json"
+INVENTORY_FILE = "objects.inv"  # written by docs_build.inventory
 PROBLEMS_PAGE = "problems.md"
 
 
@@ -132,6 +135,7 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         details=details,
         weights=card_weights(),
         key_weight=frontmatter_weight,
+        copy_links=Markup(copy_controls(src, entry.url, entry.title)),
     )
 
 
@@ -192,6 +196,7 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
         skills=kinds["skill"],
         pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
         catalog_url=CATALOG_JSON,
+        inventory_url=INVENTORY_FILE,
     )
     return page("index.md", "Home", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
 

@@ -29,6 +29,7 @@ CELL_SPLIT_RE = re.compile(r"(`+)|(\\.)|(\|)")
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 BREAK_RE = re.compile(r"<br\s*/?>", re.I)
 TAG_RE = re.compile(r"<[^>]+>")
+CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)")
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 HEADER_NOISE_RE = re.compile(r"[*_`:]+|\(.*?\)")
@@ -89,13 +90,27 @@ def split_row(line: str) -> list[str]:
 
 
 def plain_text(cell: str) -> str:
-    """A cell's Markdown reduced to readable text: no emphasis, code ticks, links or tags."""
+    """A cell's Markdown reduced to readable text: no emphasis, code ticks, links or tags.
+
+    Code spans are kept as written (`List<Builder>`, `__init__`), as the rendered page shows them: the
+    row anchors are found again by matching this text against the page's.
+    """
     text = BREAK_RE.sub("; ", cell)
+    parts, last = [], 0
+    for span in CODE_SPAN_RE.finditer(text):
+        parts += [_plain_prose(text[last:span.start()]), span["code"]]
+        last = span.end()
+    parts.append(_plain_prose(text[last:]))
+    return " ".join("".join(parts).split())
+
+
+def _plain_prose(text: str) -> str:
+    """Markdown outside code spans as text: no emphasis, links, tags or escapes."""
     text = LINK_RE.sub(r"\1", text)
     text = TAG_RE.sub("", text).replace("`", "")
     text = EMPHASIS_RE.sub("", text)
     text = ESCAPE_RE.sub(r"\1", text)
-    return " ".join(html.unescape(text).split())
+    return html.unescape(text)
 
 
 def match_key(text: str) -> str:

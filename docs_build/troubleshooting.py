@@ -169,10 +169,13 @@ def collect_rows(catalog: Catalog) -> Troubleshooting:
     return found
 
 
-def anchor_rows(page_html: str, rows: list[TroubleRow], columns: dict[tuple[str, ...], int]) -> str:
-    """Give each rendered troubleshooting `<tr>` its row's id and a copy-link control.
+def anchor_rows(
+    page_html: str, rows: list[TroubleRow], columns: dict[tuple[str, ...], int], page_title: str = ""
+) -> str:
+    """Give each rendered troubleshooting `<tr>` its row's id and copy-link controls.
 
-    `columns`: the symptom column of each troubleshooting table, by header (see `entry_rows`).
+    `columns`: the symptom column of each troubleshooting table, by header (see `entry_rows`);
+    `page_title`: the entry's title, added to the rows' link text.
     """
     pending: dict[str, deque[TroubleRow]] = defaultdict(deque)
     for row in rows:
@@ -197,6 +200,8 @@ def anchor_rows(page_html: str, rows: list[TroubleRow], columns: dict[tuple[str,
             row = queue.popleft()
             cell = cells[column]
             link = render.render_template("troubleshooting_anchor.html", anchor=row.anchor)
+            title = f"{row.symptom} ({page_title})" if page_title else row.symptom
+            link += render.copy_controls(f"{row.entry_id}.md", row.url, title, row=True)
             inner = match["cells"]
             inner = inner[:cell.end("content")] + link + inner[cell.end("content"):]
             return f'<tr{match["attrs"]} id="{html.escape(row.anchor)}" class="atlas-ts-row">{inner}</tr>'
@@ -281,7 +286,9 @@ def analyse(catalog: Catalog) -> Analysis:
 
     def transform(entry_id: str, page_html: str) -> str:
         entry_rows_ = found.by_entry.get(entry_id)
-        return anchor_rows(page_html, entry_rows_, found.symptom_columns[entry_id]) if entry_rows_ else page_html
+        if not entry_rows_:
+            return page_html
+        return anchor_rows(page_html, entry_rows_, found.symptom_columns[entry_id], catalog.by_id[entry_id].title)
 
     return Analysis(
         name="troubleshooting",

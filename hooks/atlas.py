@@ -5,6 +5,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
+from docs_build import inventory
 from docs_build.assets import site_assets
 from docs_build.folders import folder_pages
 from docs_build.nav import build_nav, nav_sources
@@ -54,6 +56,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
+        files.append(File.generated(config, path, content=text))
     # Folder URLs with no page of their own (/graphs/, /health/) get a listing, reached by URL.
     for page in folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()]):
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -78,12 +82,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _state["atlas"].transform_html(entry_id, clean_html(html))
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Tell the copy-link buttons the site's public address, when the build was given one (SITE_URL)."""
+    public_url = config.extra.get("public_url")
+    if not public_url:
+        return output
+    meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
+    return output.replace("</head>", meta + "</head>", 1)
+
+
 @event_priority(-100)  # after every page is written: the search index reads them
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish catalog.json and index the whole site for search (pages and troubleshooting rows)."""
     atlas = _state["atlas"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
+    objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+    (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
     report = index_site(site_dir, atlas.search_documents)
     log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
              report.pages, report.documents, report.bytes / 1e6, SEARCH_FOLDER)

@@ -66,15 +66,16 @@ def make_project(tmp_path: Path, extra_docs: dict[str, str] | None = None) -> Pa
 
 
 def build_site(
-    content_dir: Path, tmp_path: Path, *, strict: bool = False, extra_docs: dict[str, str] | None = None
+    content_dir: Path, tmp_path: Path, *, strict: bool = False, extra_docs: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> Site:
-    """Run a real `mkdocs build` over `content_dir` into tmp_path/site, in its own process."""
+    """Run a real `mkdocs build` over `content_dir` into tmp_path/site, in its own process (`env`: e.g. SITE_URL)."""
     project = make_project(tmp_path, extra_docs)
     site_dir = tmp_path / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(content_dir), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "DOCS_CONTENT_DIR": str(content_dir), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
     return Site(site_dir, done.stdout + done.stderr, done.returncode)
 
@@ -156,6 +157,25 @@ def serve():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base(seed_site, serve) -> str:
+    """The seed site served on 127.0.0.1."""
+    return serve(seed_site.site_dir)
+
+
+@pytest.fixture(scope="session")
+def instant_base(serve, tmp_path_factory) -> str:
+    """The seeds built with SITE_URL set to their own local server, so Material's instant navigation is on.
+
+    Instant navigation only takes over links listed in sitemap.xml, resolved against site_url.
+    """
+    tmp_path = tmp_path_factory.mktemp("instant")
+    base = serve(tmp_path / "site")  # serves the directory as it is at each request: build it after
+    site = build_site(CONTENT, tmp_path, env={"SITE_URL": base})
+    assert site.returncode == 0, site.log
+    return base
 
 
 @pytest.fixture(scope="session")

@@ -46,12 +46,6 @@ def demo(serve, tmp_path_factory) -> str:
     return serve(site.site_dir)
 
 
-@pytest.fixture(scope="module")
-def seed(seed_site, serve) -> str:
-    """The seed site served on 127.0.0.1."""
-    return serve(seed_site.site_dir)
-
-
 def search(page, query: str):
     """Type a query into the header's search box; the result links."""
     page.locator("input.md-search__input").click()
@@ -137,13 +131,13 @@ def test_a_result_opens_its_page_with_the_terms_highlighted(page, demo):
     expect(page.locator("#__search")).not_to_be_checked()
 
 
-def test_graphs_render_as_svg_from_the_sites_own_mermaid(page, seed):
+def test_graphs_render_as_svg_from_the_sites_own_mermaid(page, base):
     """A graph page draws every graph as SVG with Mermaid served by the site, and no Mermaid error."""
     need(MERMAID_BUNDLE.is_file(), f"{MERMAID_BUNDLE} is absent: `make setup` installs it with npm (needs Node)")
     page.add_init_script(OPEN_SHADOW_JS)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(seed + "graphs/api-design/")
+    page.goto(base + "graphs/api-design/")
     diagrams = page.locator("div.mermaid")
     expect(diagrams.first.locator("svg")).to_be_visible()
     assert diagrams.count() >= 1 and page.locator("pre.mermaid").count() == 0  # no diagram left as source
@@ -151,12 +145,12 @@ def test_graphs_render_as_svg_from_the_sites_own_mermaid(page, seed):
         svg = diagrams.nth(index).locator("svg")
         expect(svg).to_be_visible()
         assert "Syntax error" not in svg.inner_html()
-    assert seed + MERMAID_URI in requested
+    assert base + MERMAID_URI in requested
     assert page.locator("[id^='d__mermaid']").count() == 0  # Mermaid's error graphic, left in the body
     assert page.errors == []
 
 
-def test_no_page_requests_another_host(browser, seed):
+def test_no_page_requests_another_host(browser, base):
     """Every kind of page (and a search) loads only from the site: no CDN, no web fonts, no scripts elsewhere."""
     need(MERMAID_BUNDLE.is_file(), f"{MERMAID_BUNDLE} is absent: `make setup` installs it with npm (needs Node)")
     context = browser.new_context()
@@ -167,7 +161,7 @@ def test_no_page_requests_another_host(browser, seed):
     page = context.new_page()
     page.add_init_script(OPEN_SHADOW_JS)
     for url in SEED_PAGES:
-        page.goto(seed + url)
+        page.goto(base + url)
         page.wait_for_load_state("networkidle")
         if page.locator(".mermaid").count():
             expect(page.locator("div.mermaid svg").first).to_be_visible()
@@ -178,16 +172,16 @@ def test_no_page_requests_another_host(browser, seed):
 
 
 @pytest.mark.parametrize("folder", ["graphs/", "health/"])
-def test_folder_urls_are_pages_in_the_sites_look(page, seed, folder):
+def test_folder_urls_are_pages_in_the_sites_look(page, base, folder):
     """/graphs/ and /health/ answer with a page of the site (header, navigation) linking to what they gather."""
-    response = page.goto(seed + folder)
+    response = page.goto(base + folder)
     assert response.status == 200
     expect(page.locator("header.md-header")).to_be_visible()
     links = page.locator("article .atlas-folder-index a")
     expect(links.first).to_be_visible()
     links.first.click()
     expect(page.locator("article h1")).to_be_visible()
-    assert page.url != seed + folder
+    assert page.url != base + folder
 
 
 def test_corpus_search_lands_on_a_row_within_the_byte_budget(page, corpus_site, serve):

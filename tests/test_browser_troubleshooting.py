@@ -1,46 +1,20 @@
 """In Chromium: the hub filter, search for a symptom landing on its row, and row permalinks.
 
 Material's instant navigation only takes over links listed in sitemap.xml, resolved against
-`site_url` (protocol and host, not port): the instant-navigation tests build the seeds with
-`site_url` (the SITE_URL variable) set to the local server's address, which is started first.
+`site_url` (protocol and host, not port): the instant-navigation tests use conftest's `instant_base`,
+the seeds built with SITE_URL set to the local server's address.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import CONTENT, make_project
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 ROW = "api-design/agents/02-backend-patterns/"
 TARGETED = re.compile(r"\batlas-ts-target\b")
-
-
-@pytest.fixture(scope="module")
-def base(seed_site, serve) -> str:
-    """The seed site served on 127.0.0.1."""
-    return serve(seed_site.site_dir)
-
-
-@pytest.fixture(scope="module")
-def instant_base(serve, tmp_path_factory) -> str:
-    """The seed site built with site_url pointing at its own local server, so instant navigation is on."""
-    tmp_path = tmp_path_factory.mktemp("instant")
-    site_dir = tmp_path / "site"
-    base = serve(site_dir)  # serves the directory as it is at each request: build it after
-    project = make_project(tmp_path)
-    config = project / "mkdocs.yml"
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-    # mkdocs.yml reads site_url from SITE_URL (a second site_url key in the file would be overridden by it).
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(CONTENT), "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return base
 
 
 def own_errors(page) -> list[str]:

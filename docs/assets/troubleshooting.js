@@ -23,11 +23,9 @@
     return hub.atlasRows;
   }
 
-  /* Hide the blocks of rows (one table each) left with no visible row, so no empty table frame shows. */
+  /* Hide the blocks of rows left with no visible row (shared with the faceted catalog: tables.js). */
   function updateBlocks(hub) {
-    hub.querySelectorAll("[data-atlas-ts-block]").forEach(function (block) {
-      block.hidden = !block.querySelector("tr:not([hidden])");
-    });
+    window.atlasTables.updateBlocks(hub);
   }
 
   /* Say something under the filter box, or nothing. */
@@ -71,8 +69,13 @@
     var link = event.target.closest(".atlas-ts-link");
     if (!link) return;
     event.preventDefault();
-    var url = new URL(link.getAttribute("href"), location.href);
-    url.search = "";
+    // On entry pages the copy buttons beside the ¶ know the public address (copylinks.js); the hub has none.
+    var control = link.parentElement.querySelector("[data-atlas-copy-path]");
+    var url = control && window.atlasCopyLinks ? window.atlasCopyLinks.absoluteUrl(control) : null;
+    if (!url) {
+      url = new URL(link.getAttribute("href"), location.href);
+      url.search = "";
+    }
     history.replaceState(history.state, "", link.getAttribute("href"));
     highlightTarget(false);
     if (navigator.clipboard) {
@@ -108,35 +111,9 @@
     }
   }
 
-  /* Sort the rows of all blocks by one column (or a row attribute); a second click on it reverses the order. */
+  /* Sort the rows of all blocks by one column (shared with the faceted catalog: tables.js). */
   function sortBy(hub, button) {
-    var column = Number(button.getAttribute("data-atlas-sort"));
-    var attribute = button.getAttribute("data-atlas-sort-key");
-    var ascending = button.getAttribute("data-atlas-sorted") !== "ascending";
-    hub.querySelectorAll("[data-atlas-sort]").forEach(function (other) { other.removeAttribute("data-atlas-sorted"); });
-    hub.querySelectorAll("th[aria-sort]").forEach(function (th) { th.setAttribute("aria-sort", "none"); });
-    button.setAttribute("data-atlas-sorted", ascending ? "ascending" : "descending");
-    button.closest("th").setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    var bodies = Array.prototype.slice.call(hub.querySelectorAll("tbody"));
-    var sizes = bodies.map(function (body) { return body.rows.length; });
-    var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-    var keyed = Array.prototype.map.call(hub.querySelectorAll("tbody tr"), function (row) {
-      var key = attribute ? row.getAttribute("data-" + attribute) : row.cells[column].textContent;
-      return { row: row, key: (key || "").trim() };
-    });
-    keyed.sort(function (a, b) {
-      var order = collator.compare(a.key, b.key);
-      return ascending ? order : -order;
-    });
-    // Refill the blocks in order, each with as many rows as it had.
-    var next = 0;
-    bodies.forEach(function (body, index) {
-      var fragment = document.createDocumentFragment();
-      keyed.slice(next, next + sizes[index]).forEach(function (item) { fragment.appendChild(item.row); });
-      next += sizes[index];
-      body.appendChild(fragment);
-    });
-    updateBlocks(hub);
+    window.atlasTables.sortBy(hub, button);
   }
 
   function setupHub(hub) {
