@@ -31,7 +31,7 @@ DEMO = {
 #: Pages of every kind the seed site has: home, collection, folder, entry (with its graph), graph, hub, health.
 SEED_PAGES = ["", "api-design/", "api-design/agents/", "api-design/agents/02-backend-patterns/",
               "fullstack/agents/03-backend-development/", "graphs/", "graphs/api-design/", "troubleshooting/",
-              "health/", "health/handoffs/", "snippets/", "problems/", "frameworks/", "guide/"]
+              "health/", "health/handoffs/", "snippets/", "problems/", "frameworks/", "catalog/", "guide/"]
 #: Material draws a diagram into a closed shadow root; open it, so the test can see the SVG.
 OPEN_SHADOW_JS = """{ const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (options) { return attach.call(this, { ...options, mode: "open" }); }; }"""

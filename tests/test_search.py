@@ -76,6 +76,7 @@ def test_only_page_content_is_indexed(seed_site):
     assert record["meta"]["title"] == "03 Backend Development Agent"
     assert "Skip to content" not in record["content"] and "¶" not in record["content"]
     assert "starts the body" not in record["content"]  # the card's source line is bookkeeping, not text
+    assert "Link to this agent" not in record["content"] and "Markdown" not in record["content"]  # copy buttons
     assert "Collections" not in record["content"].split(".")[0]  # no sidebar before the title
     assert record["filters"] == {"kind": ["agent"], "collection": ["fullstack"]}
 

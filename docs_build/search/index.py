@@ -17,10 +17,11 @@ from .. import render
 from ..model import SearchDocument
 
 SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
-#: Parts of a page that are not its text: permalink marks, copy controls, diagram sources; and the rows of
+#: Parts of a page that are not its text: permalink marks, copy-link controls, diagram sources; and the rows of
 #: troubleshooting tables that gather rows of many pages (the hub): each row is its own search document, and
 #: the hub would otherwise be one record, fetched whole for its excerpt, growing with the site.
-EXCLUDED = [".headerlink", ".atlas-ts-link", ".mermaid", ".md-source-file", ".atlas-ts-hub__table tbody"]
+EXCLUDED = [".headerlink", ".atlas-ts-link", ".atlas-card__links", ".atlas-copy", ".mermaid", ".md-source-file",
+            ".atlas-ts-hub__table tbody"]
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a decompressed fragment file starts with
 #: Pagefind's own result interfaces: the site shows results in Material's dialog instead (docs/assets/search.js).
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
