@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MERMAID := docs_build/snippets/mermaid
 export NO_MKDOCS_2_WARNING := 1
+#: `mkdocs serve` flags of `make serve`; the benchmark times an edit under the same ones.
+SERVE_ARGS := --dirty
 
 .PHONY: setup serve build build-corpus test check bench accuracy clean
 
@@ -20,7 +22,7 @@ $(STAMP): pyproject.toml $(MERMAID)/package-lock.json
 	touch $(STAMP)
 
 serve: setup  ## live site on http://127.0.0.1:8000, rebuilt when content/ changes
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(SERVE_ARGS)
 
 build: setup  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
@@ -34,11 +36,10 @@ test: setup  ## the whole test suite
 check: setup  ## print every content problem as path:line: severity: message
 	$(BIN)/python -m docs_build check
 
-bench: setup  ## speed, memory and search figures over ../shared/corpus (and the corpus at 3×)
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/snippets.py
-	$(BIN)/python bench/search.py
+bench: setup  ## one table of speed, size and memory figures over ../shared, then the site search in Chromium (run.py about 15 min idle, BENCH_QUICK=1 about 10; search.py about 10 more)
+	SERVE_ARGS="$(SERVE_ARGS)" $(BIN)/python bench/run.py
 	$(BIN)/python bench/catalog.py
+	$(BIN)/python bench/search.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from builds import scaled_corpus  # noqa: E402 - bench/ is on the path: the corpus copied, as run.py does
 from conftest import CHROMIUM, CHROMIUM_ARGS, CountingHandler  # noqa: E402 - the tests' browser and server
 
 #: (query, what a right first result links to): a troubleshooting symptom and an agent's description words.
@@ -44,7 +44,7 @@ def main() -> int:
         print(f"{content}: not found; pass a content directory", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="atlas-search-bench-") as tmp:
-        tripled = triple(content.resolve(), Path(tmp) / "content-3x")
+        tripled = scaled_corpus(content.resolve(), 3, Path(tmp) / "content-3x")
         sites = []
         for label, source in (("corpus", content.resolve()), ("corpus ×3", tripled)):
             site = Path(tmp) / label.replace(" ", "-")
@@ -52,14 +52,6 @@ def main() -> int:
             print(f"{label}: built in {seconds:.0f} s")
             sites.append((label, site))
         return measure_all(sites)
-
-
-def triple(content: Path, target: Path) -> Path:
-    """The content directory with each collection copied three times under new names."""
-    for copy in (1, 2, 3):
-        for collection in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            shutil.copytree(collection, target / f"copy{copy}-{collection.name}")
-    return target
 
 
 def build(content: Path, site: Path) -> float:

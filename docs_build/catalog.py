@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .discover import discover
+from .filecache import parse_cached
 from .model import Entry, IgnoredFile, Location, Problem, Source
+from .pagecut import shown_part
 from .parse import parse_source
 
 UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
@@ -139,7 +141,9 @@ def _parse(source: Source, unique_id: str) -> tuple[Entry | None, list[Problem]]
         data = Path(source.abs_path).read_bytes()
     except OSError as error:
         return None, [Problem(Location(source.path, 1), "error", "unreadable", f"cannot read file: {error.strerror}")]
-    return parse_source(source, data, unique_id)
+    data, cut = shown_part(source.path, data)
+    entry, problems = parse_cached(source, data, unique_id, parse_source)
+    return entry, problems + [cut] if cut is not None else problems
 
 
 def _unique(base: str, taken: dict[str, str]) -> str:

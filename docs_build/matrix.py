@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import render
 from .catalog import Catalog
 from .diagrams import SelectionDiagram, iter_selections
+from .filecache import per_entry
 from .frameworks import Framework, Vocabulary, load_vocabulary
 from .model import Analysis, Entry, GeneratedPage
 from .tables import Heading, iter_headings, iter_tables, match_key, plain_text
@@ -96,14 +97,19 @@ def collect_matrix(catalog: Catalog, vocabulary: Vocabulary | None = None) -> Ma
     vocabulary = vocabulary or load_vocabulary()
     matrix = Matrix({}, {}, vocabulary)
     for entry in catalog.entries:
-        headings = iter_headings(entry.body, entry.body_line)
-        placed = place_diagrams(iter_selections(entry.body, entry.body_line, vocabulary), headings)
-        evidence = entry_evidence(entry, vocabulary, headings, placed)
+        placed, evidence = per_entry("matrix", entry, vocabulary, lambda: _entry_matrix(entry, vocabulary))
         if placed:
             matrix.diagrams[entry.id] = placed
         if evidence:
             matrix.evidence[entry.id] = evidence
     return matrix
+
+
+def _entry_matrix(entry: Entry, vocabulary: Vocabulary) -> tuple[list[PlacedDiagram], list[Evidence]]:
+    """One entry's placed diagrams and framework evidence."""
+    headings = iter_headings(entry.body, entry.body_line)
+    placed = place_diagrams(iter_selections(entry.body, entry.body_line, vocabulary), headings)
+    return placed, entry_evidence(entry, vocabulary, headings, placed)
 
 
 def place_diagrams(diagrams: list[SelectionDiagram], headings: list[Heading]) -> list[PlacedDiagram]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .atlas import Atlas
 
 NavItem = Any  # MkDocs nav items: "page.md", {"Title": "page.md"} or {"Title": [items]}
+COLLECTIONS_TITLE = "Collections"
 
 
 def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
@@ -36,7 +37,7 @@ def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
                 nested[subsection].append(item)
             else:
                 sections[section].append(item)
-    nav: list[NavItem] = [{"Home": "index.md"}, {"Collections": collections}]
+    nav: list[NavItem] = [{"Home": "index.md"}, {COLLECTIONS_TITLE: collections}]
     nav += [{name: items} for name, items in sections.items()]
     return nav + list(user_nav or [])
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from . import render
 from .catalog import Catalog, collection_url
+from .filecache import per_entry
 from .model import Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
 from .tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
 
@@ -159,7 +160,7 @@ def collect_rows(catalog: Catalog) -> Troubleshooting:
     """Rows of every entry of the catalog."""
     found = Troubleshooting({}, Counter(), [])
     for entry in catalog.entries:
-        rows, columns, problems = entry_rows(entry)
+        rows, columns, problems = per_entry("troubleshooting", entry, None, lambda: entry_rows(entry))
         found.problems += problems
         if columns:
             found.tables[entry.collection] += len(columns)

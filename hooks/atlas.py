@@ -5,22 +5,27 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import inventory
+from docs_build import incremental, inventory
 from docs_build.assets import site_assets
+from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
-from docs_build.nav import build_nav, nav_sources
+from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
+from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
 from docs_build.search import SEARCH_FOLDER, index_site
@@ -28,6 +33,12 @@ from docs_build.search import SEARCH_FOLDER, index_site
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Dirty rebuilds are for `mkdocs serve --dirty` (make serve); never build a site to deploy that way."""
+    if (refusal := incremental.start(command, dirty)) is not None:
+        raise PluginError(refusal)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -59,7 +70,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
         files.append(File.generated(config, path, content=text))
     # Folder URLs with no page of their own (/graphs/, /health/) get a listing, reached by URL.
-    for page in folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()]):
+    folders = folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()])
+    for page in folders:
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     assets, missing = site_assets()
     for uri, path in assets.items():
@@ -67,7 +79,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems + missing:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
+    pages = {page.src_uri: page.markdown for page in [*atlas.pages, *folders]}
+    shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
+    rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
+    incremental.mark_files(files.documentation_pages(), rebuild)
+    _state["rebuild"] = rebuild
+    log.info(rebuild.describe(len(atlas.pages)))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
+    _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page a sidebar with only its own sections open."""
+    sidebar = copy.copy(nav)
+    sidebar.items = _state["sidebars"].items_for(page)
+    context["nav"] = sidebar
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Render the theme without the blank lines its template tags leave (smaller pages, less to write)."""
+    return compact_templates(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -83,7 +120,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Tell the copy-link buttons the site's public address, when the build was given one (SITE_URL)."""
+    """Drop the theme's indentation around the page content; tell the copy-link buttons the site's public address.
+
+    The address is given only when the build was given one (SITE_URL).
+    """
+    output = compact_page_html(output)
     public_url = config.extra.get("public_url")
     if not public_url:
         return output
@@ -93,12 +134,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-100)  # after every page is written: the search index reads them
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json and index the whole site for search (pages and troubleshooting rows)."""
-    atlas = _state["atlas"]
+    """Publish catalog.json and objects.inv; index the whole site for search (pages and troubleshooting rows)."""
+    atlas, rebuild = _state["atlas"], _state["rebuild"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
-    objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
-    (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
+    if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
+        objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
+        (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
+    # Whole under `serve --dirty` too: the pages it did not rewrite are still in site_dir, and all are read.
     report = index_site(site_dir, atlas.search_documents)
     log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
              report.pages, report.documents, report.bytes / 1e6, SEARCH_FOLDER)
+    incremental.finish(rebuild)

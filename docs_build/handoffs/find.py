@@ -15,6 +15,7 @@ from typing import Any
 
 from ..bodylinks import code_spans, definition_paths
 from ..catalog import Catalog
+from ..filecache import per_entry
 from ..model import Entry
 from ..tables import split_row
 from .context import ProseLine, prose_lines
@@ -84,10 +85,19 @@ def find_handoffs(catalog: Catalog) -> list[Handoff]:
     vocab = vocabulary()
     paths = definition_paths(catalog.entries)
     indexes = {c: NameIndex([e for e in catalog.entries if e.collection == c]) for c in catalog.collections}
+    # What an entry's handoffs read besides its own file: its collection's names and every file's path.
+    all_paths = tuple(sorted(paths))
+    contexts = {c: (hash((_names_signature(index), all_paths)), vocab) for c, index in indexes.items()}
     found: list[Handoff] = []
     for entry in catalog.entries:
-        found += entry_handoffs(entry, indexes[entry.collection], paths, vocab)
+        index = indexes[entry.collection]
+        found += per_entry("handoffs", entry, contexts[entry.collection], lambda: entry_handoffs(entry, index, paths, vocab))
     return found
+
+
+def _names_signature(index: NameIndex) -> tuple[tuple[str, ...], ...]:
+    """Everything of a collection's entries that names and numbers are read from."""
+    return tuple((e.id, e.name, e.stem, e.kind, e.group or "", e.source) for e in index.entries)
 
 
 def entry_handoffs(entry: Entry, index: NameIndex, paths: dict[str, Entry], vocab: Vocabulary) -> list[Handoff]:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..catalog import Catalog
+from ..filecache import recall, remember
 from .languages import prose_reason
 from .lexer import Snippet, iter_snippets
 from .outcome import Checker, Outcome
@@ -54,12 +55,15 @@ def catalog_snippets(catalog: Catalog) -> list[Snippet]:
 
 def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None = None) -> list[SnippetResult]:
     """Verdicts in the order given; each checker sees all its snippets at once (Mermaid runs Node once)."""
+    remembering = checkers is None  # the registry's checkers: verdicts depend on the snippet alone
     checkers = CHECKERS if checkers is None else checkers
     outcomes: dict[int, Outcome] = {}
     batches: dict[str, list[int]] = defaultdict(list)
     for index, snippet in enumerate(snippets):
         if (settled := _settled(snippet, checkers)) is not None:
             outcomes[index] = settled
+        elif remembering and (known := recall("snippet", _verdict_key(snippet))) is not None:
+            outcomes[index] = known
         else:
             batches[snippet.language].append(index)
     # Checkers working in another process start first, so they run while the others parse here.
@@ -67,8 +71,16 @@ def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None 
     pending = [(batches[language], checkers[language].start([snippets[i] for i in batches[language]]))
                for language in order]
     for indexes, finish in pending:
-        outcomes.update(zip(indexes, finish()))
+        for index, outcome in zip(indexes, finish()):
+            outcomes[index] = outcome
+            if remembering:
+                remember("snippet", _verdict_key(snippets[index]), outcome)
     return [SnippetResult(snippet, outcomes[index]) for index, snippet in enumerate(snippets)]
+
+
+def _verdict_key(snippet: Snippet) -> tuple[str, ...]:
+    """What a checker's verdict depends on."""
+    return (snippet.language, snippet.word, snippet.info, snippet.code)
 
 
 def _settled(snippet: Snippet, checkers: dict[str, Checker]) -> Outcome | None:

@@ -1,0 +1,33 @@
+"""Rebuilds in one process: unchanged files are not parsed again, only changed pages are rebuilt."""
+
+from __future__ import annotations
+
+from docs_build import incremental
+from docs_build.catalog import build_catalog
+
+from conftest import write_collection
+
+AGENT = "---\nname: {name}\ndescription: d\n---\n# {name}\n"
+
+
+def test_an_unchanged_file_gives_back_the_same_entry(tmp_path):
+    """Parsing is skipped for bytes seen before: the very same Entry object comes back; an edited file is read anew."""
+    content = write_collection(tmp_path, {"c/agents/a.md": AGENT.format(name="a"), "c/agents/b.md": AGENT.format(name="b")})
+    first = build_catalog(content).by_id
+    (content / "c/agents/b.md").write_text(AGENT.format(name="b2"), encoding="utf-8")
+    second = build_catalog(content).by_id
+    assert second["c/agents/a"] is first["c/agents/a"]
+    assert second["c/agents/b"] is not first["c/agents/b"] and second["c/agents/b"].name == "b2"
+
+
+def test_a_dirty_plan_rebuilds_changed_pages_and_a_new_nav_rebuilds_all(tmp_path):
+    """Pages are compared with the last finished build; a changed navigation makes the build full."""
+    site, nav = str(tmp_path), [{"Home": "index.md"}]
+    full = incremental.plan(site, True, {"a.md": "A", "b.md": "B"}, nav)
+    assert not full.dirty and full.changed == {"a.md", "b.md"}
+    incremental.finish(full)
+    edited = incremental.plan(site, True, {"a.md": "A2", "b.md": "B"}, nav)
+    assert edited.dirty and edited.changed == {"a.md"}
+    incremental.finish(edited)
+    assert not incremental.plan(site, True, {"a.md": "A2", "b.md": "B"}, [*nav, {"New": "c.md"}]).dirty
+    assert not incremental.plan(site, False, {"a.md": "A2", "b.md": "B"}, nav).dirty  # `mkdocs build`: always full
