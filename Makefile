@@ -38,6 +38,7 @@ check: setup  ## print every content problem as path:line: severity: message
 
 bench: setup  ## one table of speed, size and memory figures over ../shared, then the site search in Chromium (run.py about 15 min idle, BENCH_QUICK=1 about 10; search.py about 10 more)
 	SERVE_ARGS="$(SERVE_ARGS)" $(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/catalog.py
 	$(BIN)/python bench/search.py
 

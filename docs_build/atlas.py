@@ -14,6 +14,7 @@ from . import bodylinks, facets, handoffs, matrix, pagesize, redirects, render, 
 from .catalog import Catalog, build_catalog
 from .filecache import names_signature, per_entry
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
+from .problemcap import cap_per_file
 
 CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
@@ -40,7 +41,7 @@ class Atlas:
     def problems(self) -> list[Problem]:
         """Every problem of parsing and of every feature, in file order."""
         found = self.catalog.problems + [p for a in self.analyses for p in a.problems]
-        return sorted(found, key=lambda p: (p.location.path, p.location.line, p.code))
+        return sorted(cap_per_file(sorted(found, key=_problem_order)), key=_problem_order)
 
     def failing(self) -> list[Problem]:
         """Problems that fail a strict build and the check command."""
@@ -129,6 +130,10 @@ class Atlas:
         ]
         parts += [a.summary for a in self.analyses if a.summary]
         return "docs_build: " + ", ".join(parts)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.location.path, problem.location.line, problem.code)
 
 
 def build_atlas(content_dir: Path) -> Atlas:

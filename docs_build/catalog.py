@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,11 +16,15 @@ from .pagecut import shown_part
 from .parse import parse_source
 
 UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
+#: A URL segment is a folder of the built site: file systems allow 255 bytes, some far fewer (eCryptfs 143),
+#: and a path is written below the site folder, so longer segments are cut and given a hash of the whole.
+MAX_SEGMENT_CHARS = 100
 
 
 def entry_id(source_path: str) -> str:
     """Stable id from the path alone: lowercase, no `.md`, a SKILL.md named by its folder."""
-    path = PurePosixPath(source_path.lower())
+    # NFC first: 'café' typed as e + combining accent is the same name, and gets the same URL.
+    path = PurePosixPath(unicodedata.normalize("NFC", source_path).lower())
     path = path.parent if path.name == "skill.md" else path.with_suffix("")
     slug = slug_path(path.as_posix())
     # MkDocs serves `x/index.md` at `x/` (and `<collection>/index.md` is the collection's overview).
@@ -28,7 +34,29 @@ def entry_id(source_path: str) -> str:
 def slug_path(path: str) -> str:
     """A path made URL-safe segment by segment: lowercase letters, digits, '.', '_' and '-'."""
     slug = UNSAFE_ID_CHARS_RE.sub("-", path.lower())
-    return "/".join(part.strip("-.") or "-" for part in slug.split("/"))
+    return "/".join(_short_segment(part.strip("-.") or "-") for part in slug.split("/"))
+
+
+def _short_segment(segment: str) -> str:
+    """A URL segment within MAX_SEGMENT_CHARS: a long one keeps its start and gains a hash of the whole."""
+    if len(segment) <= MAX_SEGMENT_CHARS:
+        return segment
+    digest = hashlib.sha1(segment.encode()).hexdigest()[:10]
+    return f"{segment[: MAX_SEGMENT_CHARS - 11].rstrip('-.')}-{digest}"
+
+
+def long_segment_problems(source_path: str) -> list[Problem]:
+    """A warning when a file's path makes a URL segment longer than MAX_SEGMENT_CHARS."""
+    stem = source_path[:-3] if source_path.lower().endswith(".md") else source_path
+    raw = UNSAFE_ID_CHARS_RE.sub("-", unicodedata.normalize("NFC", stem).lower())
+    longest = max(len(part.strip("-.")) for part in raw.split("/"))
+    if longest <= MAX_SEGMENT_CHARS:
+        return []
+    return [
+        Problem(Location(source_path, 1), "warning", "long-url-segment",
+                f"a name in this path makes a URL segment of {longest} characters; the URL keeps the first "
+                f"{MAX_SEGMENT_CHARS - 11} and a hash", f"shorten the file or folder name to {MAX_SEGMENT_CHARS} characters")
+    ]
 
 
 #: First URL segments of the site's own pages (hub, health, graphs…) and of Material's assets.
@@ -103,8 +131,8 @@ class Catalog:
 
 
 def _key(name: str) -> str:
-    """Names match case-insensitively and ignore spaces vs dashes vs underscores."""
-    return re.sub(r"[\s_]+", "-", name.strip().lower())
+    """Names match case-insensitively, in any Unicode normalisation, and ignore spaces vs dashes vs underscores."""
+    return re.sub(r"[\s_]+", "-", unicodedata.normalize("NFC", name).strip().lower())
 
 
 def build_catalog(content_dir: Path) -> Catalog:
@@ -116,12 +144,13 @@ def build_catalog(content_dir: Path) -> Catalog:
     taken: dict[str, str] = {}
     for source in found.sources:
         base_id = entry_id(source.path)
+        problems += long_segment_problems(source.path)
         unique_id = _unique(base_id, taken)
         if unique_id != base_id:
             problems.append(
                 Problem(Location(source.path, 1), "warning", "duplicate-id",
                         f"URL '{base_id}/' is already used by {taken[base_id]}; this page is at '{unique_id}/'",
-                        "rename one of the files so their paths differ by more than case or punctuation")
+                        "rename one of the files so their paths differ by more than case, punctuation or accents")
             )
         entry, file_problems = _parse(source, unique_id)
         problems += file_problems

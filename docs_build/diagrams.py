@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from .fences import Fence, iter_fences
 from .frameworks import Vocabulary
+from .linear import strip_border
 
 BOX_CHARS_RE = re.compile(r"[├└┌│─┐┘┤┬┴┼╭╮╰╯║═]")
-BORDER_RE = re.compile(r"^[\s│║|]*(?P<inner>.*?)[\s│║|]*$")
 GROUP_RE = re.compile(r"^(?P<label>[A-Za-z.#+][\w .#+/()-]{0,40}):$")
 ITEM_RE = re.compile(r"^[├└]─*\s*(?P<name>[^→:]+?)\s*(?:(?:→|->|—|–|:)\s*(?P<when>.*))?$")
 TITLE_RE = re.compile(r"^[A-Za-z][^├└─→]*$")
@@ -52,7 +52,7 @@ def parse_selection(fence: Fence, vocabulary: Vocabulary) -> SelectionDiagram | 
     group = None
     items = known = 0
     for offset, raw in enumerate(fence.code.split("\n")):
-        line = BORDER_RE.match(raw)["inner"]  # type: ignore[index]
+        line = strip_border(raw, "│║|")
         if not line or set(line) <= set("─═┌┐└┘├┤┬┴┼╭╮╰╯ "):
             continue
         if match := GROUP_RE.match(line):

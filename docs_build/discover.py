@@ -36,6 +36,7 @@ def discover(content_dir: Path) -> Discovery:
     ignored: list[IgnoredFile] = []
     for top in sorted(content_dir.iterdir(), key=lambda p: p.name):
         if top.name.startswith("."):
+            ignored.append(IgnoredFile(top.name + ("/" if top.is_dir() else ""), "hidden file or folder"))
             continue
         if not top.is_dir():
             if top.name != REDIRECTS_FILE:  # read by docs_build.redirects, not ignored
@@ -88,12 +89,16 @@ def _group(folders: list[str], inner: tuple[str, ...]) -> str | None:
 
 
 def _walk(folder: Path, ignored: list[IgnoredFile], content_dir: Path) -> list[Path]:
-    """All files below `folder`, sorted; hidden folders other than `.claude` are listed in `ignored`."""
+    """All files below `folder`, sorted; hidden files and folders other than `.claude` are listed in `ignored`."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         for hidden in sorted(d for d in dirs if d.startswith(".") and d not in DEFINITION_DOT_FOLDERS):
             ignored.append(IgnoredFile(Path(root, hidden).relative_to(content_dir).as_posix() + "/",
                                        "hidden folder (version control or another tool's copies)"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") or d in DEFINITION_DOT_FOLDERS)
-        found.extend(Path(root, f) for f in sorted(files) if not f.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):  # editor and OS files (.DS_Store, .#draft.md): listed, never a page
+                ignored.append(IgnoredFile(Path(root, name).relative_to(content_dir).as_posix(), "hidden file"))
+            else:
+                found.append(Path(root, name))
     return found

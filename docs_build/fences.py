@@ -104,8 +104,8 @@ def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:
                     Location(path, fence.start_line),
                     "error",
                     "unclosed-fence",
-                    f"code fence '{fence.marker}' opened here is never closed; it runs to the end of the file",
-                    f"add a closing '{fence.marker}' line after the block",
+                    f"code fence '{_shown(fence.marker)}' opened here is never closed; it runs to the end of the file",
+                    f"add a closing '{_shown(fence.marker)}' line after the block",
                 )
             )
         for line in fence.suspicious_lines:
@@ -115,14 +115,30 @@ def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:
                     "warning",
                     "fence-inside-block",
                     f"a fence with a language opens inside the block opened at line {fence.start_line}",
-                    f"close that block with '{fence.marker}' before opening a new one",
+                    f"close that block with '{_shown(fence.marker)}' before opening a new one",
                 )
             )
     return problems
 
 
-def close_open_fence(text: str, fences: list[Fence]) -> str:
-    """`text` with the last unclosed fence closed, so what follows the body is not swallowed."""
+def _shown(marker: str) -> str:
+    """A fence marker for a message: a run of 50,000 backticks is not worth 50 KB of log."""
+    return marker if len(marker) <= 10 else f"{marker[:10]}… ({len(marker)} characters)"
+
+
+def normalise_fences(text: str, fences: list[Fence], first_line: int = 1) -> str:
+    """`text` as the site renders it: each closing fence the same length as its opener, the last one closed.
+
+    CommonMark (GitHub) closes ``` with ````, and so do these fences; pymdownx.superfences, which renders
+    the site, wants the same length and would run the block on: the page would differ from the analysis.
+    """
+    lines = text.split("\n")
+    for fence in fences:
+        if fence.end_line is not None:
+            index = fence.end_line - first_line
+            close = lines[index]
+            lines[index] = close[: len(close) - len(close.lstrip(" \t"))] + fence.marker
+    text = "\n".join(lines)
     if fences and fences[-1].end_line is None:
         return text.rstrip("\n") + "\n" + " " * fences[-1].indent + fences[-1].marker + "\n"
     return text

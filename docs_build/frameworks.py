@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
+from .linear import drop_bracketed
+
 VOCABULARY_FILE = "frameworks.yml"
 VERSION_SUFFIX_RE = re.compile(r"\s+v?\d+(?:\.[\dx]+)*\+?$")
-PARENTHESIS_RE = re.compile(r"\s*[(\[].*?[)\]]")
 DECORATION_RE = re.compile(r"[*_`]+")
 LEADING_NUMBER_RE = re.compile(r"^(?:\d+[.)]|[-*•])\s+")
 
@@ -51,7 +52,7 @@ class Vocabulary:
     def by_value(self, value: str) -> Framework | None:
         """The framework a whole value names ('express', 'React 18', '**Next.js** (SSR)'), if any."""
         text = LEADING_NUMBER_RE.sub("", DECORATION_RE.sub("", value).strip())
-        text = PARENTHESIS_RE.sub("", text).strip().rstrip(":").strip()
+        text = drop_bracketed(text, "([", ")]", eat_space=True).strip().rstrip(":").strip()
         text = VERSION_SUFFIX_RE.sub("", text).lower()
         return self._by_value.get(text)
 
@@ -78,7 +79,7 @@ class Vocabulary:
 
     def ecosystem_of(self, label: str) -> str | None:
         """The ecosystem a label such as 'Node.js' or 'Golang' names."""
-        text = PARENTHESIS_RE.sub("", DECORATION_RE.sub("", label)).strip().rstrip(":").strip().lower()
+        text = drop_bracketed(DECORATION_RE.sub("", label), "([", ")]", eat_space=True).strip().rstrip(":").strip().lower()
         return self.ecosystem_aliases.get(text)
 
     def in_ecosystem(self, ecosystem: str) -> list[Framework]:

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-import frontmatter
 import yaml
 
-from .fences import close_open_fence, fence_problems, iter_fences
+from .encoding import decode
+from .values import bound_meta
+from .yamltext import load_as_written, written_value_problems
+from .bounds import bound_markdown, bound_problems
+from .fences import normalise_fences, fence_problems, iter_fences
 from .model import Entry, Kind, Location, Problem, Source
 
 #: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
@@ -27,7 +30,6 @@ HOSTILE_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\so
 #: Frontmatter fields read as one piece of text; a list or mapping there is reported.
 TEXT_KEYS = ("name", "description", "model", "version")
 EXAMPLE_FRONTMATTER = "'---' / 'name: my-agent' / 'description: What it does' / '---'"
-_YAML = frontmatter.YAMLHandler()  # python-frontmatter's handler loads with yaml.SafeLoader
 
 
 @dataclass
@@ -43,18 +45,8 @@ class ParsedFile:
 
 
 def read_text(data: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Decode a file's bytes: BOM dropped, CRLF folded, oversize and bad UTF-8 reported."""
-    problems: list[Problem] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(Location(path, line), "warning", "not-utf8",
-                    "file is not valid UTF-8; undecodable bytes are shown as \ufffd", "save it as UTF-8")
-        )
-        text = data.decode("utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decode a file's bytes (see encoding.decode); oversize reported and cut."""
+    text, problems = decode(data, path)
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS) + 1 or MAX_CHARS
         problems.append(
@@ -89,14 +81,14 @@ def split_file(text: str, path: str) -> ParsedFile:
     raw = "\n".join(lines[1:close])
     meta_lines = {m["key"]: i + 2 for i, line in enumerate(lines[1:close]) if (m := TOP_KEY_RE.match(line))}
     body, body_line = "\n".join(lines[close + 1:]), close + 2
-    meta, problems = _load_yaml(raw, path)
+    meta, problems = _load_yaml(raw, path, meta_lines)
     return ParsedFile(meta, meta_lines, body, body_line, problems, True)
 
 
-def _load_yaml(raw: str, path: str) -> tuple[dict[str, Any], list[Problem]]:
-    """Load frontmatter YAML; on a syntax error, report it and recover the top-level scalars."""
+def _load_yaml(raw: str, path: str, meta_lines: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
+    """Load frontmatter YAML as written; on a syntax error, report it and recover the top-level scalars."""
     try:
-        loaded = _YAML.load(raw) if raw.strip() else {}
+        loaded, coercions, duplicates = load_as_written(raw) if raw.strip() else ({}, [], [])
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
@@ -124,7 +116,8 @@ def _load_yaml(raw: str, path: str) -> tuple[dict[str, Any], list[Problem]]:
             "write plain key: value fields without '&anchor' / '*alias' references",
         )
         return lenient_meta(raw), [problem]
-    return {str(key): value for key, value in loaded.items()}, []
+    problems = written_value_problems(path, coercions, duplicates, meta_lines, TEXT_KEYS)
+    return {str(key): value for key, value in loaded.items()}, problems
 
 
 def _too_tangled(value: Any) -> bool:
@@ -199,10 +192,12 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     fences = iter_fences(parsed.body, parsed.body_line)
     problems += fence_problems(source.path, fences)
     problems += hostile_html_problems(source.path, parsed.body, parsed.body_line, fences)
+    problems += bound_problems(source.path, bound_markdown(parsed.body)[1], parsed.body_line)  # render.py bounds the page
     kind = source.kind or _kind_from_meta(parsed.meta)
     if kind is None:
         return None, problems
-    meta = parsed.meta
+    meta, value_problems = bound_meta(parsed.meta, parsed.meta_lines, source.path)
+    problems += value_problems
     stem = stem_of(source.path)
     problems += _structure_problems(source.path, meta, parsed.meta_lines)
     name = _scalar(meta.get("name")) or stem
@@ -222,7 +217,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         description=_scalar(meta.get("description")) or "",
         meta=meta,
         meta_lines=parsed.meta_lines,
-        body=close_open_fence(parsed.body, fences),
+        body=normalise_fences(parsed.body, fences, parsed.body_line),
         body_line=parsed.body_line,
         tools=as_list(meta.get("tools")),
         skills=as_list(meta.get("skills")),

@@ -13,6 +13,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .bounds import bound_markdown
 from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
@@ -142,7 +143,7 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
 def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str) -> GeneratedPage:
     """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
     card = render_card(entry, catalog)
-    lines = separate_blocks(body).split("\n")
+    lines = separate_blocks(bound_markdown(body)[0]).split("\n")  # problems were reported when parsing
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and ATX_H1_RE.match(lines[first]):
         head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import html
 import logging
+import time
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 import docs_build
 from docs_build import incremental, inventory
 from docs_build.assets import site_assets
+from docs_build.budget import slow_page_problem
 from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
@@ -88,6 +90,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Start the page's render clock (see on_page_content)."""
+    _state["render_started"] = (time.perf_counter(), len(markdown))
+    return markdown
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
@@ -110,6 +118,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Strip active HTML from entry pages, then let features anchor what they need."""
     entry_id = _state["entry_pages"].get(page.file.src_uri)
+    started, chars = _state.pop("render_started", (time.perf_counter(), 0))
+    source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
+    if problem := slow_page_problem(source, time.perf_counter() - started, chars):
+        _state["atlas"].catalog.problems.append(problem)  # into catalog.json too
+        logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").warning(problem.format())
     if entry_id is None:
         if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
             # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.

@@ -200,3 +200,14 @@ def page(browser):
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
+
+
+#: Property tests (test_fuzz.py) count the examples each ran; the counts are printed at the end of the run.
+EXAMPLE_COUNTS: dict[str, int] = {}
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the Hypothesis example counts, so a run shows how much the property tests tried."""
+    if EXAMPLE_COUNTS:
+        counts = ", ".join(f"{name} {count}" for name, count in sorted(EXAMPLE_COUNTS.items()))
+        terminalreporter.write_line(f"hypothesis examples: {sum(EXAMPLE_COUNTS.values())} calls ({counts})")

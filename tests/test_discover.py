@@ -50,3 +50,14 @@ def test_claude_folder_and_skill_owned_agents_are_definitions() -> None:
     assert isinstance(agent, Source) and agent.kind == "agent"
     assert isinstance(owned, Source) and (owned.kind, owned.group) == ("agent", "lead")
     assert classify("c/skills/lead/references/guide.md") == "supporting file of a skill (references, examples, assets)"
+
+
+def test_hidden_files_are_listed_not_dropped(tmp_path):
+    """A hidden file anywhere (`.draft.md`, a top-level `.cache/`) is listed as ignored with its reason, never dropped."""
+    for name in ["a/agents/x.md", "a/agents/.draft.md", ".cache/agents/y.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\nname: x\n---\n")
+    found = discover(tmp_path)
+    assert [s.path for s in found.sources] == ["a/agents/x.md"]
+    assert {i.path: i.reason for i in found.ignored} == {
+        ".cache/": "hidden file or folder", "a/agents/.draft.md": "hidden file"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import markdown
+
 from docs_build.model import Source
 from docs_build.parse import as_list, parse_source
 
@@ -146,3 +148,11 @@ def test_lenient_fallback_decodes_quoted_escapes():
     """A double-quoted value recovered after a YAML error has its escapes decoded."""
     entry, _ = parse('---\nname: a\ndescription: "Use it\\nwell"\ntools: x: y\n---\n')
     assert entry.description == "Use it\nwell"
+
+
+def test_longer_closing_fence_is_rendered_as_the_analysis_reads_it():
+    """A ``` block closed by ```` (CommonMark) is closed with ``` for the renderer, so the table after it is a table."""
+    entry, problems = parse("---\nname: api\n---\n```bash\nls\n````\n\n| Error | Fix |\n|---|---|\n| a | b |\n")
+    assert entry.body.split("\n")[:3] == ["```bash", "ls", "```"] and problems == []
+    html = markdown.markdown(entry.body, extensions=["tables", "pymdownx.superfences"])
+    assert "<table>" in html and "<td>a</td>" in html

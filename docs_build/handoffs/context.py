@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
 from ..fences import fenced_lines
+from ..linear import atx_heading, unique_id
 from ..model import Entry
 from ..tables import split_row
 
-HEADING_RE = re.compile(r"^ {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
 HEADING_ID_RE = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-INLINE_MARKUP_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+INLINE_MARKUP_RE = re.compile(r"\[([^\[\]]*+)\]\([^()]*+\)|[*_`]")  # possessive, stopping at brackets: linear
 #: Relations are stated in short lines; pasted data (a data: URI, minified text) is not prose.
 MAX_LINE_CHARS = 2_000
 
@@ -72,6 +72,7 @@ def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
     """The lines of `body_lines`, one at a time."""
     in_code = fenced_lines(body, first_line)
     ids: set[str] = set()
+    hints: dict[str, str] = {}
     headings: list[tuple[int, str]] = []
     anchor, label = "", ""
     header: tuple[str, ...] = ()
@@ -83,12 +84,12 @@ def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
             previous = ""
             continue
         stripped = line.strip()
-        if match := HEADING_RE.match(line):
-            level, text = len(match["level"]), plain(match["text"])
+        if heading := atx_heading(line):
+            level, text = len(heading[0]), plain(heading[1])
             headings = [(lv, t) for lv, t in headings if lv < level]
             context = tuple(t for lv, t in headings if lv > 1)
             headings.append((level, text))
-            anchor, label, header, previous = heading_id(match["text"], ids), "", (), ""
+            anchor, label, header, previous = heading_id(heading[1], ids, hints), "", (), ""
             yield ProseLine(number, line, context, anchor, is_heading=True)
             continue
         context = tuple(t for lv, t in headings if lv > 1)
@@ -113,12 +114,12 @@ def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
         previous = line if stripped else ""
 
 
-def heading_id(text: str, ids: set[str]) -> str:
+def heading_id(text: str, ids: set[str], hints: dict[str, str] | None = None) -> str:
     """The id Python-Markdown's toc gives a heading (explicit `{#id}` first), made unique like toc does."""
     if explicit := HEADING_ID_RE.search(text):
         ids.add(explicit["id"])
         return explicit["id"]
-    return unique(slugify(plain(text), "-"), ids)
+    return unique_id(slugify(plain(text), "-"), ids, {} if hints is None else hints)
 
 
 def plain(text: str) -> str:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..bodylinks import code_spans, definition_paths
+from ..bodylinks import definition_paths
+from ..codespans import code_spans
 from ..catalog import Catalog
 from ..filecache import per_entry
 from ..model import Entry

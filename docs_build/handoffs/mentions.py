@@ -12,14 +12,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..bodylinks import code_spans
+from ..codespans import code_spans
 from .names import NameIndex, name_key
 
 Form = Literal["code", "bold", "link", "path", "command", "number", "slug", "title", "word", "typed", "candidate"]
 #: Forms that name an entry whatever the words around them say.
 MARKED_FORMS = frozenset({"code", "bold", "link", "path", "command", "number", "slug", "title", "typed"})
 
-LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+# Possessive, stopping at the next bracket: a line of '[a](' is read once, not once per '['.
+LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]*+)\]\((?P<target>[^()\s]++)(?:\s+\"[^\"\n]*+\")?\)")
 PATH_RE = re.compile(r"(?<![\w/.-])(?P<path>(?:\.{1,2}/)*(?:[\w.-]+/)*[\w.-]+\.md)\b", re.I)
 #: "Agent 3", "Agents 01-04", "Agent 1–4", "Agents 02/03/04", "Agents 2, 3 and 5".
 NUMBERS_RE = re.compile(r"\bAgents?\s+#?(?P<numbers>\d{1,2}(?:\s*(?:,|/|&|\band\b|\bor\b|-|–|—|\bto\b)\s*\d{1,2}\b)*)(?!\.\.|\d)", re.I)
