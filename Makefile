@@ -36,10 +36,11 @@ test: setup  ## the whole test suite
 check: setup  ## print every content problem as path:line: severity: message
 	$(BIN)/python -m docs_build check
 
-bench: setup  ## one table of speed, size and memory figures over ../shared (about 15 min idle; BENCH_QUICK=1 about 10)
+bench: setup  ## one table of speed, size and memory figures over ../shared, then the site search in Chromium (run.py about 15 min idle, BENCH_QUICK=1 about 10; search.py about 10 more)
 	SERVE_ARGS="$(SERVE_ARGS)" $(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/catalog.py
+	$(BIN)/python bench/search.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

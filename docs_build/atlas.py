@@ -13,7 +13,7 @@ from typing import Any, Callable
 from . import bodylinks, facets, handoffs, matrix, pagesize, redirects, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .filecache import names_signature, per_entry
-from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem
+from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
 from .problemcap import cap_per_file
 
 CATALOG_VERSION = 1
@@ -113,6 +113,11 @@ class Atlas:
         # No indent: the C encoder only serves compact output, ten times faster on a large catalog.
         target.write_text(json.dumps(self.catalog_json(), ensure_ascii=False), encoding="utf-8")
         return target
+
+    @property
+    def search_documents(self) -> list[SearchDocument]:
+        """The features' own search documents (one per troubleshooting row), indexed beside the pages."""
+        return [document for a in self.analyses for document in a.search_documents]
 
     def summary(self) -> str:
         """The one-line build summary."""

@@ -4,8 +4,8 @@ MkDocs' dirty mode skips a page when `File.is_modified()` is false, but a genera
 memory) always counts as modified. Here every generated page is fingerprinted by its Markdown and
 compared with the last finished build of the same site directory in this process. The navigation is
 fingerprinted too: when an entry is added, removed or renamed, every page is rebuilt (a full rebuild).
-Search must stay whole: the index of a dirty build is the last one with the rebuilt pages' documents
-swapped in. Nothing here imports MkDocs: files and search documents are duck-typed.
+Search stays whole without help from here: Pagefind indexes every page in the site directory after each
+build (docs_build.search.index_site). Nothing here imports MkDocs: files are duck-typed.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
-
-SearchDoc = dict[str, Any]
-
 
 @dataclass
 class Rebuild:
@@ -45,7 +42,6 @@ class _Memory:
 
     digests: dict[str, str]
     nav: str
-    search: dict[str, list[SearchDoc]] = field(default_factory=dict)  # page URL -> its search documents
 
 
 _LAST: dict[str, _Memory] = {}
@@ -99,22 +95,6 @@ def mark_files(files: Iterable[Any], rebuild: Rebuild) -> None:
 def _always() -> bool:
     """Every file is modified in a full build."""
     return True
-
-
-def whole_search_index(rebuild: Rebuild, docs: list[SearchDoc], rebuilt_urls: set[str]) -> list[SearchDoc]:
-    """The search documents of every page: this build's for the pages it rendered, the last build's for the rest."""
-    fresh: dict[str, list[SearchDoc]] = {}
-    for doc in docs:
-        fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-    last = _LAST.get(rebuild.site_dir)
-    known = dict(last.search) if rebuild.dirty and last is not None else {}
-    for url in rebuilt_urls:
-        known[url] = fresh.get(url, [])
-    for url, found in fresh.items():
-        known.setdefault(url, found)
-    rebuild_memory = _LAST.setdefault(rebuild.site_dir, _Memory({}, ""))
-    rebuild_memory.search = known
-    return [doc for found in known.values() for doc in found]
 
 
 def finish(rebuild: Rebuild) -> None:

@@ -116,6 +116,16 @@ class GeneratedPage:
     render_macros: bool = False
 
 
+@dataclass(frozen=True)
+class SearchDocument:
+    """One search result that is not a whole page: a table row, say, opened at its anchor."""
+
+    url: str  # site-relative, with the anchor: "api-design/agents/x/#ts-econnreset"
+    title: str  # what the result shows and what weighs most, e.g. the symptom
+    fields: tuple[tuple[str, str], ...]  # (label, text) pairs searched below the title: cause, solution…
+    filters: tuple[tuple[str, str], ...] = ()  # (filter, value), e.g. ("collection", "api-design")
+
+
 @dataclass
 class Analysis:
     """What one feature (handoffs, troubleshooting, snippets…) contributes to the site.
@@ -132,7 +142,7 @@ class Analysis:
     summary: str = ""  # one short phrase for the build summary line, e.g. "42 handoffs"
     # Rewrites an entry page's rendered HTML (entry id, html) -> html, e.g. to anchor table rows.
     html_transform: Callable[[str, str], str] | None = None
-    # Extra documents for the site search index: {"location": url#anchor, "title": ..., "text": ...}.
-    search_documents: list[dict[str, str]] = field(default_factory=list)
+    # Extra documents for the site search, beside the pages themselves (one per troubleshooting row).
+    search_documents: list[SearchDocument] = field(default_factory=list)
     # Other files of the site, by site path: e.g. the redirect pages left at renamed entries' old URLs.
     files: dict[str, str] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
 from .model import Entry, GeneratedPage, Problem
+from .search.weights import card_weights, frontmatter_weight
 
 PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
 ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
@@ -133,6 +134,8 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         skills=skills,
         namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
         details=details,
+        weights=card_weights(),
+        key_weight=frontmatter_weight,
         copy_links=Markup(copy_controls(src, entry.url, entry.title)),
     )
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import hubpages, render
 from .catalog import Catalog, collection_url
 from .filecache import per_entry
-from .model import Analysis, Entry, GeneratedPage, Location, Problem
+from .model import Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
 from .tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
 
 HUB_PAGE = "troubleshooting.md"
@@ -212,20 +212,20 @@ def anchor_rows(
     return TABLE_HTML_RE.sub(rewrite_table, page_html)
 
 
-def search_documents(catalog: Catalog, by_entry: dict[str, list[TroubleRow]]) -> list[dict[str, str]]:
-    """One search document per row, so a search for the symptom lands on the row itself."""
+def search_documents(catalog: Catalog, by_entry: dict[str, list[TroubleRow]]) -> list[SearchDocument]:
+    """One search document per row, so a search for the symptom, cause or fix lands on the row itself."""
     documents = []
     for entry_id, rows in by_entry.items():
         entry = catalog.by_id[entry_id]
         for row in rows:
-            parts = [f"Cause: {row.cause}", f"Solution: {row.solution}"]
-            parts += [f"{header}: {value}" for header, value in row.extra if value]
-            parts.append(f"Troubleshooting, {entry.title} ({entry.collection})")
-            documents.append({
-                "location": row.url,
-                "title": html.escape(row.symptom),
-                "text": html.escape(". ".join(parts)),
-            })
+            fields = [("Cause", row.cause), ("Solution", row.solution), *row.extra]
+            fields.append(("Troubleshooting", f"{entry.title} ({entry.collection})"))
+            documents.append(SearchDocument(
+                url=row.url,
+                title=row.symptom,
+                fields=tuple((label, value) for label, value in fields if value),
+                filters=(("collection", entry.collection), ("kind", "troubleshooting row")),
+            ))
     return documents
 
 

@@ -22,12 +22,15 @@ from mkdocs.structure.toc import get_toc
 
 import docs_build
 from docs_build import incremental, inventory
+from docs_build.assets import site_assets
 from docs_build.budget import slow_page_problem
 from docs_build.compact import compact_page_html, compact_templates
+from docs_build.folders import folder_pages
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
+from docs_build.search import SEARCH_FOLDER, index_site
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
@@ -68,14 +71,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
         files.append(File.generated(config, path, content=text))
-    for problem in atlas.problems:
+    # Folder URLs with no page of their own (/graphs/, /health/) get a listing, reached by URL.
+    folders = folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()])
+    for page in folders:
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    assets, missing = site_assets()
+    for uri, path in assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for problem in atlas.problems + missing:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
-    pages = {page.src_uri: page.markdown for page in atlas.pages}
+    pages = {page.src_uri: page.markdown for page in [*atlas.pages, *folders]}
     shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
     rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
     incremental.mark_files(files.documentation_pages(), rebuild)
-    _state["rebuild"], _state["rendered"] = rebuild, set()
+    _state["rebuild"] = rebuild
     log.info(rebuild.describe(len(atlas.pages)))
     return files
 
@@ -97,7 +107,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     sidebar = copy.copy(nav)
     sidebar.items = _state["sidebars"].items_for(page)
     context["nav"] = sidebar
-    _state["rendered"].add(page.url)
     return context
 
 
@@ -136,18 +145,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", meta + "</head>", 1)
 
 
-@event_priority(100)  # before the search plugin writes its index, so that it is written once, whole
+@event_priority(-100)  # after every page is written: the search index reads them
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish catalog.json and objects.inv; hand the search index every page's documents and the features' own."""
+    """Publish catalog.json and objects.inv; index the whole site for search (pages and troubleshooting rows)."""
     atlas, rebuild = _state["atlas"], _state["rebuild"]
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
     if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
         objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
         (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
-    search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
-    if search is not None:  # Material's search plugin: its index holds only the pages this build rendered
-        pages = incremental.whole_search_index(rebuild, search.search_index.entries, _state["rendered"])
-        search.search_index.entries = pages + [doc for a in atlas.analyses for doc in a.search_documents]
-        search.search_index_prev = None  # its own merge assumes one changed page; ours is whole already
+    # Whole under `serve --dirty` too: the pages it did not rewrite are still in site_dir, and all are read.
+    report = index_site(site_dir, atlas.search_documents)
+    log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
+             report.pages, report.documents, report.bytes / 1e6, SEARCH_FOLDER)
     incremental.finish(rebuild)

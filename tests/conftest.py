@@ -127,7 +127,16 @@ def corpus_extra_site(corpus_extra_dir: Path, tmp_path_factory: pytest.TempPathF
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a site quietly and notes every body it sends, so tests see what a page fetched (workers too)."""
+
+    sent: list[tuple[str, int]] = []  # (path, bytes) per response body, across servers; clear it before use
+
+    def copyfile(self, source, outputfile) -> None:  # noqa: ANN001 - stdlib signature
+        data = source.read()
+        outputfile.write(data)
+        self.sent.append((self.path, len(data)))
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -138,7 +147,7 @@ def serve():
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def start(site_dir: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+        handler = functools.partial(CountingHandler, directory=str(site_dir))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

@@ -62,7 +62,7 @@ def test_copy_buttons_put_url_markdown_and_wiki_links_on_the_clipboard(page, bas
         f"[ECONNRESET (02-backend-patterns)]({url}#ts-econnreset)")
     assert clipboard_after(page, row.get_by_role("button", name="Copy a wiki link to this row")) == (
         f"[{url}#ts-econnreset ECONNRESET (02-backend-patterns)]")
-    assert page.errors == [] or all("unpkg.com" in e for e in page.errors)
+    assert page.errors == []  # nothing is loaded from another host (Mermaid is the site's own)
 
 
 def test_copy_buttons_use_the_public_address_when_the_build_has_one(page, renamed_base):

@@ -11,8 +11,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zlib
+from pathlib import Path
 
 from conftest import make_project, write_collection
+
+from docs_build.search import indexed_fragments
 
 
 def free_port() -> int:
@@ -34,6 +38,20 @@ def fetch_until(url: str, expected: str, seconds: float = 60) -> str:
             pass
         time.sleep(0.5)
     return text
+
+
+def search_records_until(site: Path, expected: str, seconds: float = 60) -> list[dict]:
+    """Poll the served site's search index (Pagefind's records) until one holds `expected`."""
+    deadline, records = time.monotonic() + seconds, []
+    while time.monotonic() < deadline:
+        try:
+            records = indexed_fragments(site)
+        except (OSError, EOFError, ValueError, zlib.error):  # caught while Pagefind rewrites it
+            records = []
+        if expected in json.dumps(records):
+            return records
+        time.sleep(0.5)
+    return records
 
 
 def test_editing_content_rebuilds_the_page(tmp_path):
@@ -77,15 +95,14 @@ def test_dirty_serve_rebuilds_only_the_edited_page_and_keeps_search_whole(tmp_pa
         assert "first words" in fetch_until(base + "c/agents/a/", "first words")
         site = next(temp.glob("mkdocs_*"))  # the server's own site directory
         untouched = {p: p.stat().st_mtime_ns for p in (site / "c/agents/b/index.html", site / "d/agents/e/index.html")}
-        before = {d["location"].split("#")[0] for d in json.loads(fetch_until(base + "search/search_index.json", "docs"))["docs"]}
+        before = {record["url"] for record in search_records_until(site, "first words")}
         time.sleep(1.1)  # a rewrite would show in the modification time
         (content / "c/agents/a.md").write_text("---\nname: a\ndescription: second words\n---\n# A\n\nAlpha body.\n")
         assert "second words" in fetch_until(base + "c/agents/a/", "second words")
         assert {p: p.stat().st_mtime_ns for p in untouched} == untouched
-        docs = json.loads(fetch_until(base + "search/search_index.json", "second words"))["docs"]
-        assert {d["location"].split("#")[0] for d in docs} == before
-        assert [d["text"] for d in docs if d["location"] == "c/agents/a/"] and "Bravo body." in json.dumps(docs)
-        assert "first words" not in json.dumps(docs)
+        records = search_records_until(site, "second words")
+        assert {record["url"] for record in records} == before  # every page, not only the rebuilt one
+        assert "Bravo body." in json.dumps(records) and "first words" not in json.dumps(records)
         rebuilt, total = map(int, re.search(r"dirty rebuild: (\d+) of (\d+)", log.read_text()).groups())
         assert rebuilt < total  # the page, its collection's and folder's listings; not the whole site
     finally:

@@ -10,6 +10,7 @@ from conftest import CONTENT, build_site, write_collection
 
 from docs_build.catalog import build_catalog
 from docs_build.model import Entry
+from docs_build.search import indexed_fragments
 from docs_build.troubleshooting import (
     BLOCK_ROWS, TroubleRow, anchor_rows, header_key, collect_rows, entry_rows, render_rows, short_collection, symptom_anchor,
 )
@@ -116,9 +117,10 @@ def test_seed_site_rows_are_anchored_searchable_and_in_catalog_json(seed_site):
     """The built seed site anchors each row, indexes it for search and lists it in catalog.json."""
     html = seed_site.page("api-design/agents/02-backend-patterns/")
     assert '<tr id="ts-econnreset" class="atlas-ts-row">' in html and 'class="atlas-ts-link"' in html
-    index = json.loads((seed_site.site_dir / "search" / "search_index.json").read_text())
-    doc = next(d for d in index["docs"] if d["location"] == "api-design/agents/02-backend-patterns/#ts-econnreset")
-    assert doc["title"] == "ECONNRESET" and "Connection dropped" in doc["text"]
+    records = indexed_fragments(seed_site.site_dir)
+    doc = next(d for d in records if d["url"] == "/api-design/agents/02-backend-patterns/#ts-econnreset")
+    assert doc["meta"]["title"] == "ECONNRESET" and "Cause: Connection dropped" in doc["content"]
+    assert doc["filters"] == {"collection": ["api-design"], "kind": ["troubleshooting row"]}
     catalog = json.loads((seed_site.site_dir / "catalog.json").read_text())
     entry = next(e for e in catalog["entries"] if e["id"] == "fullstack/agents/03-backend-development")
     assert entry["troubleshooting"][0] == {
@@ -186,5 +188,5 @@ def test_hub_and_search_escape_content(tmp_path: Path):
     assert site.returncode == 0, site.log
     hub = site.page("troubleshooting/")
     assert "<script>alert(1)" not in hub and "&lt;script&gt;alert(1)&lt;/script&gt; boom" in hub
-    index = (site.site_dir / "search" / "search_index.json").read_text()
-    assert "<script>alert(1)" not in index
+    row = next(d for d in indexed_fragments(site.site_dir) if "#ts-" in d["url"])
+    assert row["meta"]["title"] == "<script>alert(1)</script> boom"  # text, which the search shows as text

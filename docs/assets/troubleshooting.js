@@ -8,8 +8,8 @@
   "use strict";
 
   var TARGET_CLASS = "atlas-ts-target";
-  var QUERY_PARAM = "filter"; // not "q": Material opens its search on ?q=
-  var HIGHLIGHT_PARAM = "h"; // Material's search.highlight: a search result for the hub links to ?h=<query>
+  var QUERY_PARAM = "filter"; // not "q": the site search (search.js) opens on ?q=
+  var HIGHLIGHT_PARAM = "h"; // a site-search result (search.js) links to ?h=<query>
   var DEBOUNCE_MS = 80; // typing fast filters once, not once per keystroke (569 rows on the corpus)
 
   /* The hub rows with their lowercased text, read once: walking 569 rows' text on each keystroke was the cost. */

@@ -1,0 +1,81 @@
+"""Index a built site with Pagefind: its pages, plus documents that are parts of pages (table rows)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import shutil
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from .. import render
+from ..model import SearchDocument
+
+SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
+#: Parts of a page that are not its text: permalink marks, copy-link controls, diagram sources; and the rows of
+#: troubleshooting tables that gather rows of many pages (the hub): each row is its own search document, and
+#: the hub would otherwise be one record, fetched whole for its excerpt, growing with the site.
+EXCLUDED = [".headerlink", ".atlas-ts-link", ".atlas-card__links", ".atlas-copy", ".mermaid", ".md-source-file",
+            ".atlas-ts-hub__table tbody"]
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a decompressed fragment file starts with
+#: Pagefind's own result interfaces: the site shows results in Material's dialog instead (docs/assets/search.js).
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run wrote."""
+
+    pages: int  # pages with content to search (a page without data-pagefind-body, such as 404, has none)
+    documents: int
+    files: int
+    bytes: int
+
+
+def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> IndexReport:
+    """Index every page of a built site and the given documents; write the bundle to site_dir/pagefind/.
+
+    The whole index is written each time (Pagefind has no partial update), so it is whole after any build.
+    """
+    target = site_dir / SEARCH_FOLDER
+    shutil.rmtree(target, ignore_errors=True)  # under `mkdocs serve` the site folder is reused
+    documents = list(documents)
+    # Pagefind's Python API is async; a thread of its own runs it even where a loop is already running
+    # (a caller inside asyncio, or Playwright's sync API in the tests).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(_index(site_dir, target, documents))).result()
+    for pattern in UNUSED:
+        for path in target.glob(pattern):
+            path.unlink()
+    written = [path for path in target.rglob("*") if path.is_file()]
+    entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+    records = sum(language["page_count"] for language in entry["languages"].values())
+    return IndexReport(records - len(documents), len(documents), len(written), sum(p.stat().st_size for p in written))
+
+
+async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> None:
+    """The Pagefind service's side of index_site."""
+    config = IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site_dir))
+        for document in documents:
+            await index.add_html_file(content=document_html(document), url="/" + document.url)
+
+
+def document_html(document: SearchDocument) -> str:
+    """The HTML Pagefind reads for one document: its title as the heading, each field a paragraph."""
+    return render.render_template("search_document.html", document=document)
+
+
+def indexed_fragments(site_dir: Path) -> list[dict]:
+    """Every record of a written index as Pagefind stores it (url, content, meta, filters): for checks."""
+    fragments = []
+    for path in sorted((site_dir / SEARCH_FOLDER / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data.removeprefix(FRAGMENT_SIGNATURE)))
+    return fragments
