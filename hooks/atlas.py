@@ -30,7 +30,7 @@ from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
-from docs_build.search import SEARCH_FOLDER, index_site
+from docs_build.search import SEARCH_FOLDER, IndexReport, index_site, index_site_soon
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
@@ -41,6 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """Dirty rebuilds are for `mkdocs serve --dirty` (make serve); never build a site to deploy that way."""
     if (refusal := incremental.start(command, dirty)) is not None:
         raise PluginError(refusal)
+    _state["serving"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -155,7 +156,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
         (site_dir / inventory.FILE_NAME).write_bytes(objects_inv)
     # Whole under `serve --dirty` too: the pages it did not rewrite are still in site_dir, and all are read.
-    report = index_site(site_dir, atlas.search_documents)
-    log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
-             report.pages, report.documents, report.bytes / 1e6, SEARCH_FOLDER)
+    # Under `serve` it runs after the build returns, so the edited page shows without waiting for it.
+    if _state.get("serving"):
+        index_site_soon(site_dir, atlas.search_documents, _log_index)
+    else:
+        _log_index(index_site(site_dir, atlas.search_documents))
     incremental.finish(rebuild)
+
+
+def _log_index(outcome: IndexReport | Exception) -> None:
+    """One line on the search index written, or why it could not be."""
+    if isinstance(outcome, Exception):
+        log.error("docs_build: search index not written: %s", outcome)
+    else:
+        log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
+                 outcome.pages, outcome.documents, outcome.bytes / 1e6, SEARCH_FOLDER)

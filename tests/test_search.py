@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from conftest import build_site, write_collection
 from docs_build.catalog import build_catalog
 from docs_build.model import SearchDocument
 from docs_build.render import render_card
-from docs_build.search import frontmatter_weight, index_site, indexed_fragments
+from docs_build.search import frontmatter_weight, index_site, index_site_soon, indexed_fragments
 from docs_build.search.index import document_html
 
 AGENT = """---
@@ -132,3 +134,28 @@ def test_every_folder_of_the_site_has_an_index_page(seed_site):
             and not {"assets", "pagefind"} & set(folder.relative_to(seed_site.site_dir).parts)
             and not (folder / "index.html").is_file()]
     assert bare == []
+
+
+def test_background_indexing_reports_once_and_only_the_newest_of_a_queue(seed_site, tmp_path: Path):
+    """Under `mkdocs serve` indexing runs after the build returns; of indexings queued together only the newest runs."""
+    site = shutil.copytree(seed_site.site_dir, tmp_path / "site")
+    shutil.rmtree(site / "pagefind")
+    reports: list = []
+    for row in ("first", "second", "third"):
+        index_site_soon(site, [SearchDocument(f"demo/#ts-{row}", row, ())], reports.append)
+    deadline = time.monotonic() + 120
+    while not any(getattr(r, "documents", 0) for r in reports) or "/demo/#ts-third" not in _urls(site):
+        assert time.monotonic() < deadline, reports
+        time.sleep(0.2)
+    urls = {record["url"] for record in indexed_fragments(site)}
+    assert "/demo/#ts-first" not in urls and "/demo/#ts-second" not in urls
+    assert 1 <= len(reports) <= 2 and not any(isinstance(r, Exception) for r in reports)
+    assert not (site / "pagefind.next").exists()
+
+
+def _urls(site: Path) -> set[str]:
+    """The URLs of a written index; none while it is being swapped in."""
+    try:
+        return {record["url"] for record in indexed_fragments(site)}
+    except OSError:
+        return set()

@@ -7,7 +7,10 @@ and writes the bundle to `site_dir/pagefind/`. `weights` says what weighs above 
 
 from __future__ import annotations
 
-from .index import SEARCH_FOLDER, IndexReport, index_site, indexed_fragments
+from .index import SEARCH_FOLDER, IndexReport, index_site, index_site_soon, indexed_fragments
 from .weights import card_weights, frontmatter_weight
 
-__all__ = ["SEARCH_FOLDER", "IndexReport", "card_weights", "frontmatter_weight", "index_site", "indexed_fragments"]
+__all__ = [
+    "SEARCH_FOLDER", "IndexReport", "card_weights", "frontmatter_weight", "index_site", "index_site_soon",
+    "indexed_fragments",
+]

@@ -6,7 +6,8 @@ import asyncio
 import gzip
 import json
 import shutil
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,21 +42,49 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
     """Index every page of a built site and the given documents; write the bundle to site_dir/pagefind/.
 
     The whole index is written each time (Pagefind has no partial update), so it is whole after any build.
+    It is written beside the old one and swapped in, so a search under `mkdocs serve` never finds it half-written.
     """
-    target = site_dir / SEARCH_FOLDER
-    shutil.rmtree(target, ignore_errors=True)  # under `mkdocs serve` the site folder is reused
+    target, fresh = site_dir / SEARCH_FOLDER, site_dir / f"{SEARCH_FOLDER}.next"
+    shutil.rmtree(fresh, ignore_errors=True)
     documents = list(documents)
     # Pagefind's Python API is async; a thread of its own runs it even where a loop is already running
     # (a caller inside asyncio, or Playwright's sync API in the tests).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(_index(site_dir, target, documents))).result()
+        pool.submit(lambda: asyncio.run(_index(site_dir, fresh, documents))).result()
     for pattern in UNUSED:
-        for path in target.glob(pattern):
+        for path in fresh.glob(pattern):
             path.unlink()
+    shutil.rmtree(target, ignore_errors=True)
+    fresh.rename(target)
     written = [path for path in target.rglob("*") if path.is_file()]
     entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
     records = sum(language["page_count"] for language in entry["languages"].values())
     return IndexReport(records - len(documents), len(documents), len(written), sum(p.stat().st_size for p in written))
+
+
+_LATEST = {"build": 0}
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def index_site_soon(site_dir: Path, documents: Iterable[SearchDocument],
+                    done: Callable[[IndexReport | Exception], None]) -> None:
+    """`index_site` in a background thread, for `mkdocs serve`: the edited page shows at once, search follows.
+
+    Runs one at a time; an indexing queued behind a newer build is skipped (the newer one reads every page too).
+    """
+    _LATEST["build"] += 1
+    build, documents = _LATEST["build"], list(documents)
+
+    def run() -> None:
+        with _ONE_AT_A_TIME:
+            if build != _LATEST["build"]:
+                return
+            try:
+                done(index_site(site_dir, documents))
+            except Exception as error:  # noqa: BLE001 - reported by the hook; the server keeps serving
+                done(error)
+
+    threading.Thread(target=run, name="pagefind-index", daemon=True).start()
 
 
 async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> None:
