@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CountingHandler, build_site, make_project, need, write_collection
-from test_serve import fetch_until, free_port
+from conftest import CountingHandler, build_site, need, write_collection
+from test_serve import fetch_until, served
 
 from docs_build.assets import MERMAID_BUNDLE, MERMAID_URI
 
@@ -206,15 +203,7 @@ def test_corpus_search_lands_on_a_row_within_the_byte_budget(page, corpus_site, 
 def test_search_under_mkdocs_serve_finds_what_was_just_edited(page, tmp_path):
     """After an edit, `mkdocs serve` rebuilds and re-indexes: the new words are found, the old ones are gone."""
     content = write_collection(tmp_path / "content", {"c/agents/a.md": "---\nname: a\ndescription: walrus\n---\n# A\n"})
-    project = make_project(tmp_path)
-    port = free_port()
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with served(tmp_path, content) as base:
         assert "walrus" in fetch_until(base + "c/agents/a/", "walrus")
         entry = fetch_until(base + "pagefind/pagefind-entry.json", '"page_count"')
         (content / "c/agents/a.md").write_text("---\nname: a\ndescription: narwhal\n---\n# A\n")
@@ -225,9 +214,6 @@ def test_search_under_mkdocs_serve_finds_what_was_just_edited(page, tmp_path):
             page.goto(f"{base}?q={word}")
             expect(page.locator("[data-atlas-search-meta]")).to_contain_text("match" if found else "No matching")
             expect(page.locator("[data-atlas-search-results] a[href*='/c/agents/a/']")).to_have_count(found)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _changed(url: str, before: str, seconds: float = 60) -> bool:

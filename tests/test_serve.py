@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -24,6 +25,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(tmp_path: Path, content: Path, *flags: str, env: dict[str, str] | None = None, log: Path | None = None):
+    """A real `mkdocs serve` of `content` on a free 127.0.0.1 port, stopped on exit; yields its base URL."""
+    project = make_project(tmp_path)
+    port = free_port()
+    env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    with (log.open("w") if log else open(os.devnull, "w")) as out:
+        server = subprocess.Popen(command, env=env, cwd=project, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def fetch_until(url: str, expected: str, seconds: float = 60) -> str:
@@ -57,21 +74,11 @@ def search_records_until(site: Path, expected: str, seconds: float = 60) -> list
 def test_editing_content_rebuilds_the_page(tmp_path):
     """A changed description in content/ shows up on the served page without a restart."""
     content = write_collection(tmp_path / "content", {"c/agents/a.md": "---\nname: a\ndescription: first words\n---\n# A\n"})
-    project = make_project(tmp_path)
-    port = free_port()
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        env=env, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/c/agents/a/"
+    with served(tmp_path, content) as base:
+        url = base + "c/agents/a/"
         assert "first words" in fetch_until(url, "first words")
         (content / "c/agents/a.md").write_text("---\nname: a\ndescription: second words\n---\n# A\n")
         assert "second words" in fetch_until(url, "second words")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_dirty_serve_rebuilds_only_the_edited_page_and_keeps_search_whole(tmp_path):
@@ -81,17 +88,9 @@ def test_dirty_serve_rebuilds_only_the_edited_page_and_keeps_search_whole(tmp_pa
         "c/agents/b.md": "---\nname: b\ndescription: untouched\n---\n# B\n\nBravo body.\n",
         "d/agents/e.md": "---\nname: e\ndescription: elsewhere\n---\n# E\n\nEcho body.\n",
     })
-    project = make_project(tmp_path)
-    port, temp, log = free_port(), tmp_path / "tmp", tmp_path / "serve.log"
+    temp, log = tmp_path / "tmp", tmp_path / "serve.log"
     temp.mkdir()
-    env = {**os.environ, "DOCS_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            env=env, cwd=project, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with served(tmp_path, content, "--dirty", env={"TMPDIR": str(temp)}, log=log) as base:
         assert "first words" in fetch_until(base + "c/agents/a/", "first words")
         site = next(temp.glob("mkdocs_*"))  # the server's own site directory
         untouched = {p: p.stat().st_mtime_ns for p in (site / "c/agents/b/index.html", site / "d/agents/e/index.html")}
@@ -105,9 +104,6 @@ def test_dirty_serve_rebuilds_only_the_edited_page_and_keeps_search_whole(tmp_pa
         assert "Bravo body." in json.dumps(records) and "first words" not in json.dumps(records)
         rebuilt, total = map(int, re.search(r"dirty rebuild: (\d+) of (\d+)", log.read_text()).groups())
         assert rebuilt < total  # the page, its collection's and folder's listings; not the whole site
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_dirty_build_to_deploy_is_refused(tmp_path):
