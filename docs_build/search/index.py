@@ -69,8 +69,18 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
     documents = list(documents)
     # Pagefind's Python API is async; a thread of its own runs it even where a loop is already running
     # (a caller inside asyncio, or Playwright's sync API in the tests).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(_index(site_dir, fresh, documents))).result()
+    for attempt in (1, 2):
+        # Seen once in a full test run: an index whose files were not all written (JSONDecodeError on reading
+        # them). One more run rather than a failed build; a second failure is raised.
+        shutil.rmtree(fresh, ignore_errors=True)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(lambda: asyncio.run(_index(site_dir, fresh, documents))).result()
+        try:
+            json.loads((fresh / "pagefind-entry.json").read_text(encoding="utf-8"))
+            break
+        except (OSError, ValueError):
+            if attempt == 2:
+                raise
     for pattern in UNUSED:
         for path in fresh.glob(pattern):
             path.unlink()
