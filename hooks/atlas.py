@@ -30,7 +30,7 @@ from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
-from docs_build.search import SEARCH_FOLDER, IndexReport, index_site, index_site_soon
+from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_site_soon
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
@@ -88,6 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     incremental.mark_files(files.documentation_pages(), rebuild)
     _state["rebuild"] = rebuild
     log.info(rebuild.describe(len(atlas.pages)))
+    if not _state.get("serving"):  # `mkdocs build`: Pagefind indexes each page while the next is rendered
+        _state["search"] = StreamedIndex(Path(config.site_dir), atlas.search_documents)
     return files
 
 
@@ -136,21 +138,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Drop the theme's indentation around the page content; tell the copy-link buttons the site's public address.
 
-    The address is given only when the build was given one (SITE_URL).
+    The address is given only when the build was given one (SITE_URL). In `mkdocs build` the page, as written,
+    goes to the search index now, so Pagefind reads it while the next pages are rendered.
     """
     output = compact_page_html(output)
-    public_url = config.extra.get("public_url")
-    if not public_url:
-        return output
-    meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
-    return output.replace("</head>", meta + "</head>", 1)
+    if public_url := config.extra.get("public_url"):
+        meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
+        output = output.replace("</head>", meta + "</head>", 1)
+    if (search := _state.get("search")) is not None and output.strip():  # MkDocs writes no empty page
+        search.add_page(page.file.dest_uri, output)
+    return output
 
 
-@event_priority(-100)  # after every page is written: the search index reads them
+@event_priority(-100)  # after every page is written: the search index reads those not rendered as pages
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish catalog.json and objects.inv; index the whole site for search (pages and troubleshooting rows)."""
     atlas, rebuild = _state["atlas"], _state["rebuild"]
     site_dir = Path(config.site_dir)
+    if (search := _state.get("search")) is not None:
+        search.seal()  # every page is written: Pagefind writes its bundle meanwhile
     atlas.write_catalog_json(site_dir)
     if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
         objects_inv = inventory.objects_inv(atlas.catalog_json(), config.site_name, inventory.anchors_on_pages(site_dir))
@@ -160,8 +166,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state.get("serving"):
         index_site_soon(site_dir, atlas.search_documents, _log_index)
     else:
-        _log_index(index_site(site_dir, atlas.search_documents))
+        _log_index(_state.pop("search").finish())
     incremental.finish(rebuild)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no Pagefind process behind."""
+    if (search := _state.pop("search", None)) is not None:
+        search.close()
 
 
 def _log_index(outcome: IndexReport | Exception) -> None:
@@ -169,5 +181,5 @@ def _log_index(outcome: IndexReport | Exception) -> None:
     if isinstance(outcome, Exception):
         log.error("docs_build: search index not written: %s", outcome)
     else:
-        log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/",
-                 outcome.pages, outcome.documents, outcome.bytes / 1e6, SEARCH_FOLDER)
+        log.info("docs_build: search index of %d pages and %d rows, %.1f MB in %s/ (%d files indexed as rendered)",
+                 outcome.pages, outcome.documents, outcome.bytes / 1e6, SEARCH_FOLDER, outcome.streamed)

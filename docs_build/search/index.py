@@ -19,6 +19,7 @@ from .. import render
 from ..model import SearchDocument
 
 SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
+NEXT_FOLDER = f"{SEARCH_FOLDER}.next"  # where a new bundle is written before it is swapped in
 #: Parts of a page that are not its text: permalink marks, copy-link controls, diagram sources; and the rows of
 #: troubleshooting tables that gather rows of many pages (the hub): each row is its own search document, and
 #: the hub would otherwise be one record, fetched whole for its excerpt, growing with the site.
@@ -56,6 +57,7 @@ class IndexReport:
     documents: int
     files: int
     bytes: int
+    streamed: int = 0  # HTML files given to Pagefind as they were rendered; it read the others from the site
 
 
 def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> IndexReport:
@@ -64,7 +66,7 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
     The whole index is written each time (Pagefind has no partial update), so it is whole after any build.
     It is written beside the old one and swapped in, so a search under `mkdocs serve` never finds it half-written.
     """
-    target, fresh = site_dir / SEARCH_FOLDER, site_dir / f"{SEARCH_FOLDER}.next"
+    fresh = site_dir / NEXT_FOLDER
     shutil.rmtree(fresh, ignore_errors=True)
     documents = list(documents)
     # Pagefind's Python API is async; a thread of its own runs it even where a loop is already running
@@ -76,20 +78,31 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(lambda: asyncio.run(_index(site_dir, fresh, documents))).result()
         try:
-            json.loads((fresh / "pagefind-entry.json").read_text(encoding="utf-8"))
+            read_entry(fresh)
             break
         except (OSError, ValueError):
             if attempt == 2:
                 raise
+    return publish(site_dir, documents)
+
+
+def read_entry(bundle: Path) -> dict:
+    """A written bundle's entry file (raises OSError or ValueError where it is missing or unwritten)."""
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def publish(site_dir: Path, documents: list[SearchDocument], streamed: int = 0) -> IndexReport:
+    """Swap the bundle written in site_dir/pagefind.next/ in as site_dir/pagefind/, without the unused files."""
+    target, fresh = site_dir / SEARCH_FOLDER, site_dir / NEXT_FOLDER
     for pattern in UNUSED:
         for path in fresh.glob(pattern):
             path.unlink()
     shutil.rmtree(target, ignore_errors=True)
     fresh.rename(target)
     written = [path for path in target.rglob("*") if path.is_file()]
-    entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
-    records = sum(language["page_count"] for language in entry["languages"].values())
-    return IndexReport(records - len(documents), len(documents), len(written), sum(p.stat().st_size for p in written))
+    records = sum(language["page_count"] for language in read_entry(target)["languages"].values())
+    size = sum(path.stat().st_size for path in written)
+    return IndexReport(records - len(documents), len(documents), len(written), size, streamed)
 
 
 _LATEST = {"build": 0}
@@ -119,11 +132,15 @@ def index_site_soon(site_dir: Path, documents: Iterable[SearchDocument],
 
 async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> None:
     """The Pagefind service's side of index_site."""
-    config = IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
-    async with PagefindIndex(config=config) as index:
+    async with PagefindIndex(config=index_config(target)) as index:
         await index.add_directory(str(site_dir))
         for document in documents:
             await index.add_html_file(content=document_html(document), url="/" + document.url)
+
+
+def index_config(target: Path) -> IndexConfig:
+    """How the site is indexed (one language, the parts of pages that are not text left out), written to target."""
+    return IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
 
 
 def document_html(document: SearchDocument) -> str:
