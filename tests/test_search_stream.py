@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import time
@@ -83,8 +84,8 @@ def test_a_builds_index_holds_exactly_the_records_of_its_site_indexed_whole(buil
 
 def test_a_pagefind_that_never_answers_is_reported_not_waited_for(tmp_path: Path, monkeypatch):
     """The wait for the bundle is bounded: past it the build gets an error and Pagefind is stopped."""
-    binary = tmp_path / "pagefind"
-    binary.write_text("#!/bin/sh\nexec sleep 600\n")
+    binary, pid = tmp_path / "pagefind", tmp_path / "pid"
+    binary.write_text(f"#!/bin/sh\necho $$ > {pid}\nexec sleep 600\n")
     binary.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
     site = write_collection(tmp_path / "site", {"index.html": page("Home")})
@@ -93,8 +94,9 @@ def test_a_pagefind_that_never_answers_is_reported_not_waited_for(tmp_path: Path
     started = time.monotonic()
     outcome = stream.finish()
     assert isinstance(outcome, TimeoutError) and "within 1 s" in str(outcome)
-    assert time.monotonic() - started < 20 and not stream._thread.is_alive()
-    assert not (site / "pagefind").exists()
+    assert time.monotonic() - started < 20 and not (site / "pagefind").exists()
+    with pytest.raises(ProcessLookupError):  # the process was ended (and reaped), not left running
+        os.kill(int(pid.read_text()), 0)
 
 
 def test_a_build_without_pagefind_logs_the_error(tmp_path: Path):
