@@ -26,6 +26,7 @@ from docs_build.assets import site_assets
 from docs_build.budget import slow_page_problem
 from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
+from docs_build.heldhtml import put_back
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
@@ -61,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["atlas"] = atlas  # the macros module reads it from here
     _state["atlas"] = atlas
     _state["entry_pages"] = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
+    _state["held"] = {page.src_uri: page.held for page in atlas.pages if page.held}
     config.nav = build_nav(atlas, config.nav)
     in_nav = nav_sources(config.nav)
     for page in atlas.pages:
@@ -82,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems + missing:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
-    pages = {page.src_uri: page.markdown for page in [*atlas.pages, *folders]}
+    pages = {page.src_uri: page.fingerprint() for page in [*atlas.pages, *folders]}
     shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
     rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
     incremental.mark_files(files.documentation_pages(), rebuild)
@@ -117,7 +119,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Strip active HTML from entry pages, then let features anchor what they need."""
+    """Put back the template HTML held from Python-Markdown; strip active HTML from entry pages; let features anchor."""
+    html = put_back(html, _state["held"].get(page.file.src_uri, ()))
     entry_id = _state["entry_pages"].get(page.file.src_uri)
     started, chars = _state.pop("render_started", (time.perf_counter(), 0))
     source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
