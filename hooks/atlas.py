@@ -6,6 +6,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import logging
 import time
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import incremental, inventory
+from docs_build import incremental, inventory, prerender
 from docs_build.assets import site_assets
 from docs_build.budget import slow_page_problem
 from docs_build.compact import compact_page_html, compact_templates
@@ -43,6 +44,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if (refusal := incremental.start(command, dirty)) is not None:
         raise PluginError(refusal)
     _state["serving"] = command == "serve"
+    _state["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -100,9 +102,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
+    """Sidebars are cut from this nav, one per section (see docs_build.pagenav); fork the page worker."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
+    entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
+    _state["worker"] = None
+    if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
+        pages = prerender.worker_pages(entries)
+        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(pages)}
+        _state["worker"] = prerender.start(pages, config, files)
+        _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
     return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A page the worker converts takes its HTML from there (docs_build.prerender)."""
+    if _state["worker"] is not None and (index := _state["worker_pages"].get(page.file.src_uri)) is not None:
+        page.render = functools.partial(_render_from_worker, page, index)  # what MkDocs calls next
+    return page
+
+
+def _render_from_worker(page: Page, index: int, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a page the worker converted; MkDocs' own when the worker could not."""
+    rendered = prerender.take(_state["worker"], index, page, files)
+    if rendered is None:
+        Page.render(page, config, files)
+    else:  # the slow-page budget counts the worker's time
+        _state["render_started"] = (time.perf_counter() - rendered.seconds, len(page.markdown or ""))
+        _state["worker_report"][0] += 1
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -153,6 +179,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish catalog.json and objects.inv; index the whole site for search (pages and troubleshooting rows)."""
     atlas, rebuild = _state["atlas"], _state["rebuild"]
+    _stop_worker()
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
     if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
@@ -165,6 +192,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     else:
         _log_index(index_site(site_dir, atlas.search_documents))
     incremental.finish(rebuild)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no worker behind."""
+    _stop_worker()
+
+
+def _stop_worker() -> None:
+    worker, _state["worker"] = _state.get("worker"), None
+    if worker is not None:
+        worker.close()
+        log.info("docs_build: %d of %d entry pages converted by the page worker", *_state["worker_report"])
 
 
 def _log_index(outcome: IndexReport | Exception) -> None:
