@@ -17,6 +17,7 @@ from .bounds import bound_markdown
 from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
+from .heldhtml import hold
 from .model import Entry, GeneratedPage, Problem
 from .search.weights import card_weights, frontmatter_weight
 
@@ -149,8 +150,10 @@ def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str)
         head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
     else:
         head, rest = f"# {md_escape(entry.title)}", "\n".join(lines)
-    parts = [head, card, rest, *sections]
-    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description)
+    # The card and the sections' tables are template HTML: held back from Python-Markdown (see heldhtml).
+    made, held = hold([card, *(part for section in sections for part in section.split("\n\n", 1))], rest)
+    parts = [head, made[0], rest, *made[1:]]
+    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description, held=held)
 
 
 def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
