@@ -23,8 +23,8 @@ WAIT_SECONDS = 300.0
 class _Html(str):
     """HTML for Pagefind, shown by its length: pagefind.service formats each request for its debug log, logged or not.
 
-    That formatting is two copies of every page (0.6 s of the build thread's time on the corpus); the request
-    itself (json.dumps) reads the characters, not this repr.
+    That formatting is two copies of every page: 0.6 s on the corpus, holding the GIL the build thread needs.
+    The request itself (json.dumps) reads the characters, not this repr.
     """
 
     def __repr__(self) -> str:
