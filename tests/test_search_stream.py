@@ -1,4 +1,4 @@
-"""Search indexed during the build (StreamedIndex): the same records as the finished site indexed whole, never a hang."""
+"""Search indexed during the build (StreamedIndex): the records of the finished site indexed whole; no hang."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def page(text: str) -> str:
 
 def records(site_dir: Path) -> list[dict]:
     """Every record of a site's index, in URL order: what a search can find."""
-    return sorted(indexed_fragments(site_dir), key=lambda record: json.dumps(record, sort_keys=True))
+    return sorted(indexed_fragments(site_dir), key=lambda record: (record["url"], json.dumps(record, sort_keys=True)))
 
 
 def whole_directory_records(site_dir: Path, documents: list[SearchDocument], tmp_path: Path) -> list[dict]:
@@ -69,7 +69,7 @@ def test_a_page_given_but_not_written_leaves_the_index_to_the_written_site(tmp_p
 
 @pytest.mark.parametrize("built", ["seed_site", "corpus_site"])
 def test_a_builds_index_holds_exactly_the_records_of_its_site_indexed_whole(built: str, request, tmp_path: Path):
-    """`mkdocs build` indexes pages as it renders them; the result is index_site's of the written site, record for record."""
+    """`mkdocs build` indexes pages as it renders them: index_site's records of the written site, one for one."""
     site = request.getfixturevalue(built)
     content = CONTENT if built == "seed_site" else request.getfixturevalue("corpus_dir")
     documents = docs_build.build_atlas(content).search_documents
