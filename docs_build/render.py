@@ -90,6 +90,12 @@ def page(src_uri: str, title: str, content: str, description: str = "", **option
     return GeneratedPage(src_uri, title, f"---\n{header}---\n\n{content}\n", **options)
 
 
+def held_page(src_uri: str, title: str, parts: list[str], description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page of Markdown and template HTML parts; the HTML is held back from Python-Markdown."""
+    made, held = hold(parts, "")
+    return page(src_uri, title, "\n\n".join(made), description, held=held, **options)
+
+
 def entry_src(entry: Entry) -> str:
     """The generated page's path in the docs namespace."""
     return f"{entry.id}.md"
@@ -183,7 +189,7 @@ def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> Ge
         agents=kinds["agent"],
         skills=kinds["skill"],
     )
-    return page(src, title, f"# {md_escape(title)}\n\n{content}", f"Agents and skills of {title}")
+    return held_page(src, title, [f"# {md_escape(title)}", content], f"Agents and skills of {title}")
 
 
 def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:
