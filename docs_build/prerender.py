@@ -53,8 +53,11 @@ class _Captured(logging.Handler):
 
 
 def wanted(command: str, dirty: bool, pages: int) -> bool:
-    """Fork only for a full `mkdocs build` of enough pages, on more than one core, where fork exists."""
-    return (command == "build" and not dirty and pages >= MIN_PAGES and hasattr(os, "fork")
+    """Fork only for a full build (`mkdocs build`, `gh-deploy`) of enough pages, on more than one core, where fork exists.
+
+    Never under `mkdocs serve`: its server threads would be forked mid-request, and a dirty rebuild has few pages.
+    """
+    return (command in ("build", "gh-deploy") and not dirty and pages >= MIN_PAGES and hasattr(os, "fork")
             and (os.cpu_count() or 1) > 1 and os.environ.get(WORKER_ENV, "1") != "0")
 
 
