@@ -107,9 +107,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
     _state["worker"] = None
     if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
-        pages = prerender.worker_pages(entries)
-        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(pages)}
-        _state["worker"] = prerender.start(pages, config, files)
+        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(entries)}
+        _state["worker"] = prerender.start(entries, config, files)
         _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
     return nav
 
