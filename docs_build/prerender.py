@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ MIN_PAGES = 50  # below this a fork costs more than it saves
 class Rendered:
     """What MkDocs' Page.render sets on a page, in a form that pickles; and what it logged."""
 
-    content: str
+    content: str  # final: after the hook's `finish`
     toc: Any
     title: str | None
     anchor_ids: set[str] | None
@@ -60,8 +60,12 @@ def wanted(command: str, dirty: bool, pages: int) -> bool:
             and (os.cpu_count() or 1) > 1 and os.environ.get(WORKER_ENV, "1") != "0")
 
 
-def start(pages: Sequence[Any], config: Any, files: Any) -> ForkedMap[Any]:
-    """Fork the worker that renders `pages` from the last one backwards."""
+def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str]) -> ForkedMap[Any]:
+    """Fork the worker that renders `pages` from the last one backwards, each made final by `finish(page, html)`.
+
+    `finish` is the hook's own pure per-page step after conversion (held HTML put back, sanitising), done
+    by the worker too; the parent skips it for the pages it takes from there.
+    """
     captured = _Captured()
 
     def render(page: Any) -> Rendered:
@@ -72,10 +76,11 @@ def start(pages: Sequence[Any], config: Any, files: Any) -> ForkedMap[Any]:
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         started = time.perf_counter()
         page.render(config, files)
+        seconds = time.perf_counter() - started  # the slow-page budget's measure: conversion alone
         links = page.links_to_anchors
-        return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+        return Rendered(finish(page, page.content), page.toc, page._title_from_render, page.present_anchor_ids,
                         None if links is None else {file.src_uri: found for file, found in links.items()},
-                        time.perf_counter() - started, captured.records)
+                        seconds, captured.records)
 
     return ForkedMap(pages, render, setup=lambda: _capture_logs(captured))
 
