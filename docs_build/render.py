@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .bounds import bound_markdown
 from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
+from .filecache import per_listing
 from .gfm import separate_blocks
 from .heldhtml import hold
 from .model import Entry, GeneratedPage, Problem
@@ -88,6 +89,12 @@ def page(src_uri: str, title: str, content: str, description: str = "", **option
         meta["description"] = html.escape(" ".join(description.split())[:300])
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6)
     return GeneratedPage(src_uri, title, f"---\n{header}---\n\n{content}\n", **options)
+
+
+def held_page(src_uri: str, title: str, parts: list[str], description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page of Markdown and template HTML parts; the HTML is held back from Python-Markdown."""
+    made, held = hold(parts, "")
+    return page(src_uri, title, "\n\n".join(made), description, held=held, **options)
 
 
 def entry_src(entry: Entry) -> str:
@@ -169,7 +176,11 @@ def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
 
 
 def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
-    """A table of entries, one per plugin or category, linking to their pages."""
+    """A table of entries, one per plugin or category, linking to their pages (remembered while they are the same)."""
+    return per_listing("listing", src, entries, (title, where), lambda: _render_listing(src, title, where, entries))
+
+
+def _render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
     groups: dict[str | None, list[tuple[Entry, str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
         groups[entry.group].append((entry, href(src, entry.url), split_description(entry.description)[0]))
@@ -183,7 +194,7 @@ def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> Ge
         agents=kinds["agent"],
         skills=kinds["skill"],
     )
-    return page(src, title, f"# {md_escape(title)}\n\n{content}", f"Agents and skills of {title}")
+    return held_page(src, title, [f"# {md_escape(title)}", content], f"Agents and skills of {title}")
 
 
 def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:
