@@ -32,7 +32,7 @@ from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
-from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_site_soon
+from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_site, index_site_soon, streaming_wanted
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
@@ -145,7 +145,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     In `mkdocs build` the search index starts here, before the pages are rendered (see on_post_page): after the
     page worker is forked, as a fork copies only the forking thread and the index runs one of its own.
     """
-    if not _state.get("serving"):
+    if not _state.get("serving") and streaming_wanted():
         _state["search"] = StreamedIndex(Path(config.site_dir), _state["atlas"].search_documents)
     return compact_templates(env)
 
@@ -206,8 +206,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Under `serve` it runs after the build returns, so the edited page shows without waiting for it.
     if _state.get("serving"):
         index_site_soon(site_dir, atlas.search_documents, _log_index)
-    else:
-        _log_index(_state.pop("search").finish())
+    elif (search := _state.pop("search", None)) is not None:
+        _log_index(search.finish())
+    else:  # ATLAS_SEARCH_STREAM=0
+        _log_index(index_site(site_dir, atlas.search_documents))
     incremental.finish(rebuild)
 
 

@@ -106,3 +106,14 @@ def test_a_build_without_pagefind_logs_the_error(tmp_path: Path):
     assert site.returncode != 0
     assert re.search(r"ERROR\s+-\s+docs_build: search index not written: .*no-pagefind", site.log), site.log
     assert (site.site_dir / "demo" / "agents" / "tracer" / "index.html").is_file()
+
+
+def test_streaming_can_be_turned_off_for_the_same_index(tmp_path: Path):
+    """ATLAS_SEARCH_STREAM=0 indexes the finished site after the build instead: the same records, none as rendered."""
+    root = write_collection(tmp_path / "content", {"demo/agents/tracer.md": "---\nname: tracer\n---\n# Tracer\n"})
+    streamed = build_site(root, tmp_path / "streamed")
+    after = build_site(root, tmp_path / "after", env={"ATLAS_SEARCH_STREAM": "0"})
+    assert streamed.returncode == after.returncode == 0, streamed.log + after.log
+    assert re.search(r"\((?!0 )\d+ files indexed as rendered\)", streamed.log), streamed.log
+    assert "(0 files indexed as rendered)" in after.log
+    assert records(streamed.site_dir) == records(after.site_dir) != []

@@ -9,10 +9,10 @@ built, page by page. `weights` says what weighs above body text.
 from __future__ import annotations
 
 from .index import SEARCH_FOLDER, IndexReport, index_site, index_site_soon, indexed_fragments
-from .stream import StreamedIndex
+from .stream import StreamedIndex, streaming_wanted
 from .weights import card_weights, frontmatter_weight
 
 __all__ = [
     "SEARCH_FOLDER", "IndexReport", "StreamedIndex", "card_weights", "frontmatter_weight", "index_site",
-    "index_site_soon", "indexed_fragments",
+    "index_site_soon", "indexed_fragments", "streaming_wanted",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
 import threading
 from collections import Counter
@@ -18,6 +19,13 @@ from .index import NEXT_FOLDER, IndexReport, document_html, index_config, index_
 #: How long the end of a build waits for Pagefind to take the last pages and write the bundle (about 2 s on the
 #: corpus); past it the index is reported as not written rather than the build hanging.
 WAIT_SECONDS = 300.0
+#: Set to 0 to index the finished site after the build instead (index_site), as before: to compare the two.
+STREAM_ENV = "ATLAS_SEARCH_STREAM"
+
+
+def streaming_wanted() -> bool:
+    """Index pages while they are rendered, unless ATLAS_SEARCH_STREAM=0."""
+    return os.environ.get(STREAM_ENV, "1") != "0"
 
 
 class _Html(str):
