@@ -160,6 +160,8 @@ def _bound_brackets(block: list[int], visible: list[str | None], edits: _Edits) 
     deep: list[tuple[int, int]] = []
     for index in block:
         text = visible[index] or ""
+        if not brackets and not parens and "[" not in text and "(" not in text:
+            continue  # nothing open and nothing opening: its closers pop nothing
         for match in MARKUP_RE.finditer(text):
             spot, char = (index, match.start()), match.group()
             if char == "[":
