@@ -20,6 +20,8 @@ VERSION_SUFFIX_RE = re.compile(r"(?<!\s)\s++v?\d++(?:\.[\dx]++)*+\+?$")
 VALUE_SPLIT_RE = re.compile(r"[,;()\[\]|/]|(?<!\s)\s+(?:and|or)\s+")
 DECORATION_RE = re.compile(r"[*_`]+")
 LEADING_NUMBER_RE = re.compile(r"^(?:\d+[.)]|[-*•])\s+")
+#: Values whose lookup is remembered (the corpus looks up about 15,000 distinct ones).
+MAX_LOOKED_UP = 100_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class Vocabulary:
         text = LEADING_NUMBER_RE.sub("", DECORATION_RE.sub("", value).strip())
         text = drop_bracketed(text, "([", ")]", eat_space=True).strip().rstrip(":").strip()
         text = VERSION_SUFFIX_RE.sub("", text).lower()
+        if len(self._looked_up) >= MAX_LOOKED_UP:
+            self._looked_up.clear()  # a crude bound for a long `mkdocs serve`: the next build refills it
         self._looked_up[value] = found = self._by_value.get(text)
         return found
 
