@@ -67,7 +67,7 @@ def render_page(catalog: Catalog) -> GeneratedPage:
     content = render.render_template(
         "catalog_page.html", rows=rows, facets=FACETS, values=facet_values(entries), block_rows=BLOCK_ROWS,
     )
-    page = render.page(PAGE, "All agents and skills", f"# All agents and skills\n\n{content}",
+    page = render.held_page(PAGE, "All agents and skills", ["# All agents and skills", content],
                        "Every agent and skill, filtered by collection, kind, model and tool", nav_section="Reference")
     # One wide table: the table-of-contents sidebar would only take its width; the search index skips the copy.
     return replace(page, markdown=page.markdown.replace("---\n", "---\nhide:\n- toc\nsearch:\n  exclude: true\n", 1))

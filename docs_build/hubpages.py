@@ -105,7 +105,7 @@ def _part_page(part: HubPart, siblings: list[HubPart], hub_src: str, rows_render
     )
     table = rows_renderer(dict(by_entry), src, part.collection)
     title = f"Troubleshooting: {part.collection}" + (f" (part {part.number})" if part.number > 1 else "")
-    page = render.page(src, title, f"# {render.md_escape(title)}\n\n{header}\n\n{table}",
+    page = render.held_page(src, title, [f"# {render.md_escape(title)}", header, table],
                        f"Troubleshooting rows of the collection {part.collection}")
     return replace(page, markdown=page.markdown.replace("---\n", "---\nhide:\n- toc\n", 1))
 

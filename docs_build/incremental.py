@@ -68,7 +68,7 @@ def digest(text: str) -> str:
 
 
 def plan(site_dir: str, dirty: bool, pages: dict[str, str], nav: Any) -> Rebuild:
-    """Which generated pages (src_uri -> Markdown) to rebuild; `nav` (the navigation and whatever else shapes
+    """Which generated pages (src_uri -> their Markdown, or text that changes with it) to rebuild; `nav` (the navigation and whatever else shapes
     every page, such as the configuration) is anything JSON can fingerprint."""
     digests = {src: digest(markdown) for src, markdown in pages.items()}
     nav_digest = digest(json.dumps(nav, sort_keys=True, default=str))

@@ -114,6 +114,20 @@ class GeneratedPage:
     nav_section: str | None = None  # nav section ("Reference", or nested "Reference/Handoff graphs"); None: links only
     nav_title: str | None = None  # shorter title for the sidebar, where the section already says what it is
     render_macros: bool = False
+    #: Template HTML held back from Python-Markdown as (placeholder, HTML) pairs (see docs_build.heldhtml).
+    held: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def full_markdown(self) -> str:
+        """The Markdown with the held HTML in place: the page as written, before any was held."""
+        text = self.markdown
+        for token, html in self.held:
+            text = text.replace(token, html, 1)
+        return text
+
+    def fingerprint(self) -> str:
+        """What decides whether the page changed between two builds: its Markdown and its held HTML."""
+        return "\0".join([self.markdown, *(html for _, html in self.held)])
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .bounds import bound_markdown
 from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from .gfm import separate_blocks
+from .heldhtml import hold
 from .model import Entry, GeneratedPage, Problem
 from .search.weights import card_weights, frontmatter_weight
 
@@ -89,6 +90,12 @@ def page(src_uri: str, title: str, content: str, description: str = "", **option
     return GeneratedPage(src_uri, title, f"---\n{header}---\n\n{content}\n", **options)
 
 
+def held_page(src_uri: str, title: str, parts: list[str], description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page of Markdown and template HTML parts; the HTML is held back from Python-Markdown."""
+    made, held = hold(parts, "")
+    return page(src_uri, title, "\n\n".join(made), description, held=held, **options)
+
+
 def entry_src(entry: Entry) -> str:
     """The generated page's path in the docs namespace."""
     return f"{entry.id}.md"
@@ -149,8 +156,10 @@ def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str)
         head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
     else:
         head, rest = f"# {md_escape(entry.title)}", "\n".join(lines)
-    parts = [head, card, rest, *sections]
-    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description)
+    # The card and the sections' tables are template HTML: held back from Python-Markdown (see heldhtml).
+    made, held = hold([card, *(part for section in sections for part in section.split("\n\n", 1))], rest)
+    parts = [head, made[0], rest, *made[1:]]
+    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description, held=held)
 
 
 def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
@@ -180,7 +189,7 @@ def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> Ge
         agents=kinds["agent"],
         skills=kinds["skill"],
     )
-    return page(src, title, f"# {md_escape(title)}\n\n{content}", f"Agents and skills of {title}")
+    return held_page(src, title, [f"# {md_escape(title)}", content], f"Agents and skills of {title}")
 
 
 def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:

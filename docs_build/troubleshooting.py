@@ -275,8 +275,7 @@ def render_hub(catalog: Catalog, found: Troubleshooting) -> GeneratedPage:
     )
     # The statistics go under the filter box, collapsed: on a phone the filter must be on the first screen.
     hub = render_rows(catalog, found.by_entry, HUB_PAGE, stats=stats)
-    content = "\n\n".join(["# Troubleshooting", intro, hub])
-    page = render.page(HUB_PAGE, "Troubleshooting", content,
+    page = render.held_page(HUB_PAGE, "Troubleshooting", ["# Troubleshooting", intro, hub],
                        "Every troubleshooting row of every agent and skill, searchable by symptom",
                        nav_section="Reference")
     # The page has no sections: Material's table-of-contents sidebar would only take width from the table.

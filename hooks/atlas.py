@@ -6,6 +6,7 @@ Thin on purpose: all the work is in `docs_build`; this file only moves data betw
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import logging
 import time
@@ -21,11 +22,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import incremental, inventory
+from docs_build import incremental, inventory, prerender
 from docs_build.assets import site_assets
 from docs_build.budget import slow_page_problem
 from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
+from docs_build.heldhtml import put_back
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
@@ -42,6 +44,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if (refusal := incremental.start(command, dirty)) is not None:
         raise PluginError(refusal)
     _state["serving"] = command == "serve"
+    _state["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -61,6 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["atlas"] = atlas  # the macros module reads it from here
     _state["atlas"] = atlas
     _state["entry_pages"] = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
+    _state["held"] = {page.src_uri: page.held for page in atlas.pages if page.held}
     config.nav = build_nav(atlas, config.nav)
     in_nav = nav_sources(config.nav)
     for page in atlas.pages:
@@ -82,7 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in atlas.problems + missing:
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").log(_LEVELS[problem.severity], problem.format())
     log.info(atlas.summary())
-    pages = {page.src_uri: page.markdown for page in [*atlas.pages, *folders]}
+    pages = {page.src_uri: page.fingerprint() for page in [*atlas.pages, *folders]}
     shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
     rebuild = incremental.plan(config.site_dir, incremental.serving_dirty(), pages, shape)
     incremental.mark_files(files.documentation_pages(), rebuild)
@@ -98,9 +102,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Sidebars are cut from this nav, one per section (see docs_build.pagenav)."""
+    """Sidebars are cut from this nav, one per section (see docs_build.pagenav); fork the page worker."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
+    entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
+    _state["worker"] = None
+    if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
+        pages = prerender.worker_pages(entries)
+        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(pages)}
+        _state["worker"] = prerender.start(pages, config, files)
+        _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
     return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A page the worker converts takes its HTML from there (docs_build.prerender)."""
+    if _state["worker"] is not None and (index := _state["worker_pages"].get(page.file.src_uri)) is not None:
+        page.render = functools.partial(_render_from_worker, page, index)  # what MkDocs calls next
+    return page
+
+
+def _render_from_worker(page: Page, index: int, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a page the worker converted; MkDocs' own when the worker could not."""
+    rendered = prerender.take(_state["worker"], index, page, files)
+    if rendered is None:
+        Page.render(page, config, files)
+    else:  # the slow-page budget counts the worker's time
+        _state["render_started"] = (time.perf_counter() - rendered.seconds, len(page.markdown or ""))
+        _state["worker_report"][0] += 1
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -117,7 +145,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Strip active HTML from entry pages, then let features anchor what they need."""
+    """Put back the template HTML held from Python-Markdown; strip active HTML from entry pages; let features anchor."""
+    html = put_back(html, _state["held"].get(page.file.src_uri, ()))
     entry_id = _state["entry_pages"].get(page.file.src_uri)
     started, chars = _state.pop("render_started", (time.perf_counter(), 0))
     source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
@@ -150,6 +179,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Publish catalog.json and objects.inv; index the whole site for search (pages and troubleshooting rows)."""
     atlas, rebuild = _state["atlas"], _state["rebuild"]
+    _stop_worker()
     site_dir = Path(config.site_dir)
     atlas.write_catalog_json(site_dir)
     if not rebuild.dirty:  # it reads every page; under `serve --dirty` the last full build's stays
@@ -162,6 +192,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     else:
         _log_index(index_site(site_dir, atlas.search_documents))
     incremental.finish(rebuild)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no worker behind."""
+    _stop_worker()
+
+
+def _stop_worker() -> None:
+    worker, _state["worker"] = _state.get("worker"), None
+    if worker is not None:
+        worker.close()
+        log.info("docs_build: %d of %d entry pages converted by the page worker", *_state["worker_report"])
 
 
 def _log_index(outcome: IndexReport | Exception) -> None:

@@ -31,11 +31,11 @@ def test_facet_values_count_entries_most_common_first(tmp_path):
 def test_page_has_a_row_per_entry_with_its_facets_escaped(tmp_path):
     """Each entry is one row carrying its facet values; descriptions are escaped and cut."""
     page = render_page(small_catalog(tmp_path))
-    assert page.src_uri == "catalog.md" and page.markdown.count("<tr data-collection=") == 3
-    assert 'data-model="opus" data-tools="|Bash|Read|"' in page.markdown
-    assert "Deploys &lt;apps&gt;" in page.markdown and "x" * 160 not in page.markdown
-    assert '<td title="owner__beta">beta</td>' in page.markdown
-    assert "search:\n  exclude: true" in page.markdown
+    assert page.src_uri == "catalog.md" and page.full_markdown.count("<tr data-collection=") == 3
+    assert 'data-model="opus" data-tools="|Bash|Read|"' in page.full_markdown
+    assert "Deploys &lt;apps&gt;" in page.full_markdown and "x" * 160 not in page.full_markdown
+    assert '<td title="owner__beta">beta</td>' in page.full_markdown
+    assert "search:\n  exclude: true" in page.full_markdown
 
 
 def test_a_collection_named_catalog_keeps_its_overview_apart():

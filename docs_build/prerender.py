@@ -1,0 +1,114 @@
+"""Entry pages converted from Markdown by a forked worker (docs_build.forked) while MkDocs converts the rest.
+
+Converting Markdown is most of a build and MkDocs does it on one core. In a full `mkdocs build` the hook
+forks a worker that converts the entry pages at the end of MkDocs' order; by the time MkDocs reaches
+them their HTML is waiting and is taken as if MkDocs' own `Page.render` had made it. The worker runs the
+very same steps (the plugins' pre-page and page-Markdown events, then `Page.render`) on its fork of the
+same objects, and what `render` would log is logged by the parent when it takes the page, so strict
+builds fail on the same warnings. A page the worker could not do is rendered by MkDocs as usual.
+
+MkDocs' page objects are used by their attributes only (this package does not import MkDocs).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .forked import NOT_DONE, ForkedMap
+
+#: Set to 0 to convert every page in the MkDocs process (the tests compare both ways).
+WORKER_ENV = "ATLAS_RENDER_WORKER"
+#: The worker's share of the entry pages' Markdown: the parent also runs every page's content events.
+WORKER_SHARE = 0.6
+MIN_PAGES = 50  # below this a fork costs more than it saves
+
+
+@dataclass
+class Rendered:
+    """What MkDocs' Page.render sets on a page, in a form that pickles; and what it logged."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchor_ids: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+    seconds: float
+    records: list[tuple[str, int, str]]  # (logger, level, message)
+
+
+class _Captured(logging.Handler):
+    """The worker's log records, kept to be logged by the parent instead of printed twice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def wanted(command: str, dirty: bool, pages: int) -> bool:
+    """Fork only for a full build (`mkdocs build`, `gh-deploy`) of enough pages, on more than one core, where fork exists.
+
+    Never under `mkdocs serve`: its server threads would be forked mid-request, and a dirty rebuild has few pages.
+    """
+    return (command in ("build", "gh-deploy") and not dirty and pages >= MIN_PAGES and hasattr(os, "fork")
+            and (os.cpu_count() or 1) > 1 and os.environ.get(WORKER_ENV, "1") != "0")
+
+
+def worker_pages(pages: Sequence[Any]) -> list[Any]:
+    """The last pages, by MkDocs' order, that hold WORKER_SHARE of the Markdown: the worker's share."""
+    sizes = [len(page.file.content_string) for page in pages]
+    budget, taken = WORKER_SHARE * sum(sizes), 0
+    start = len(pages)
+    while start > 0 and taken < budget:
+        start -= 1
+        taken += sizes[start]
+    return list(pages[start:])
+
+
+def start(pages: Sequence[Any], config: Any, files: Any) -> ForkedMap[Any]:
+    """Fork the worker that renders `pages`, in order."""
+    captured = _Captured()
+
+    def render(page: Any) -> Rendered:
+        captured.records = []
+        config._current_page = page
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        started = time.perf_counter()
+        page.render(config, files)
+        links = page.links_to_anchors
+        return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+                        None if links is None else {file.src_uri: found for file, found in links.items()},
+                        time.perf_counter() - started, captured.records)
+
+    return ForkedMap(pages, render, setup=lambda: _capture_logs(captured))
+
+
+def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered | None:
+    """Set the worker's rendering of page `index` on the page as Page.render would; None if it has none."""
+    rendered = worker.result(index)
+    if rendered is NOT_DONE:
+        return None
+    for name, level, message in rendered.records:
+        logging.getLogger(name).log(level, "%s", message)
+    page.content, page.toc, page._title_from_render = rendered.content, rendered.toc, rendered.title
+    page.present_anchor_ids = rendered.anchor_ids
+    if rendered.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): found for src, found in rendered.links_to_anchors.items()}
+    return rendered
+
+
+def _capture_logs(handler: logging.Handler) -> None:
+    """In the worker: MkDocs' log handlers (printing, counting warnings) replaced by one that keeps records."""
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        for existing in list(logger.handlers):
+            logger.removeHandler(existing)
+    logging.getLogger("mkdocs").addHandler(handler)

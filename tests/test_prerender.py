@@ -1,0 +1,83 @@
+"""Pages converted by a forked worker: the same site, the same warnings, and nothing lost when the worker fails."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+from pathlib import Path
+
+from docs_build.forked import NOT_DONE, ForkedMap
+
+from conftest import CONTENT, build_site
+
+BROKEN_ANCHOR = "[see the missing part](#no-such-section)"
+
+
+def test_results_come_back_in_order_from_another_process() -> None:
+    worker = ForkedMap(list(range(200)), lambda n: (n * n, os.getpid()))
+    try:
+        results = [worker.result(i) for i in range(200)]
+    finally:
+        worker.close()
+    assert [square for square, _ in results] == [n * n for n in range(200)]
+    assert {pid for _, pid in results} != {os.getpid()}  # computed by the child, not here
+
+
+def test_an_item_the_child_cannot_do_is_left_to_the_parent() -> None:
+    def work(n: int) -> object:
+        if n == 3:
+            raise ValueError("bad item")
+        return (lambda: n) if n == 5 else n  # a lambda does not pickle
+
+    worker = ForkedMap(list(range(8)), work)
+    try:
+        results = [worker.result(i) for i in range(8)]
+    finally:
+        worker.close()
+    assert results == [0, 1, 2, NOT_DONE, 4, NOT_DONE, 6, 7]
+
+
+def test_a_child_that_dies_leaves_every_item_to_the_parent() -> None:
+    worker = ForkedMap(list(range(5)), lambda n: os.kill(os.getpid(), signal.SIGKILL) if n == 2 else n)
+    try:
+        results = [worker.result(i) for i in range(5)]
+    finally:
+        worker.close()
+    assert results == [0, 1, NOT_DONE, NOT_DONE, NOT_DONE]
+
+
+def many_entries(root: Path, copies: int = 12) -> Path:
+    """The seed collections copied until there are enough pages for the worker; one file of each copy links
+    to an anchor its page lacks (pages early in the build are MkDocs' own, late ones the worker's)."""
+    for copy in range(copies):
+        for collection in (p for p in CONTENT.iterdir() if p.is_dir()):
+            shutil.copytree(collection, root / f"{collection.name}-{copy}")
+        for broken in sorted(root.glob(f"*-{copy}/**/*.md"))[:1]:
+            broken.write_text(broken.read_text(encoding="utf-8") + f"\n\n{BROKEN_ANCHOR}\n", encoding="utf-8")
+    return root
+
+
+def warnings(log: str) -> list[str]:
+    return sorted(line for line in log.splitlines() if line.startswith(("WARNING", "ERROR")))
+
+
+def html_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path: Path) -> None:
+    content = many_entries(tmp_path / "content")
+    alone = build_site(content, tmp_path / "alone", env={"ATLAS_RENDER_WORKER": "0"})
+    shared = build_site(content, tmp_path / "shared", env={"ATLAS_RENDER_WORKER": "1"})
+    assert alone.returncode == shared.returncode == 0, shared.log
+    assert html_files(shared.site_dir) == html_files(alone.site_dir)
+    assert len(html_files(alone.site_dir)) > 60
+    # The worker's pages log through this process: the anchor check still sees the broken link.
+    assert sum("no-such-section" in line for line in warnings(alone.log)) == 12
+    assert warnings(shared.log) == warnings(alone.log)
+    converted = re.search(r"(\d+) of (\d+) entry pages converted by the page worker", shared.log)
+    assert converted and 0 < int(converted[1]) < int(converted[2]), shared.log[-3000:]
+    assert "by the page worker" not in alone.log
+    assert not re.search(r"Traceback|Error reading page", shared.log)
