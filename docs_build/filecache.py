@@ -19,6 +19,7 @@ Parsed = tuple[Entry | None, list[Problem]]
 _PARSED: dict[str, tuple[Hashable, Parsed]] = {}
 _PER_ENTRY: dict[tuple[str, str], tuple[Entry, Any, Any]] = {}
 _BY_KEY: dict[tuple[str, Hashable], Any] = {}
+_PER_LISTING: dict[tuple[str, str], tuple[list[Entry], Any, Any]] = {}
 
 
 def parse_cached(source: Source, data: bytes, unique_id: str, parse: Callable[[Source, bytes, str], Parsed]) -> Parsed:
@@ -46,6 +47,19 @@ def per_entry(feature: str, entry: Entry, context: Any, compute: Callable[[], T]
     return value
 
 
+def per_listing(feature: str, key: str, entries: list[Entry], context: Any, compute: Callable[[], T]) -> T:
+    """`compute()` for a page made of many entries (a folder's listing), reused while each is the same parsed
+    object, in the same order, and `context` is equal. The same rule as `per_entry`: do not mutate the value."""
+    slot = (feature, key)
+    hit = _PER_LISTING.get(slot)
+    if (hit is not None and len(hit[0]) == len(entries) and all(a is b for a, b in zip(hit[0], entries))
+            and hit[1] == context):
+        return hit[2]
+    value = compute()
+    _PER_LISTING[slot] = (list(entries), context, value)
+    return value
+
+
 def names_signature(entries: list[Entry]) -> int:
     """What pages read of other entries (ids, names, kinds, places): a context for `per_entry`."""
     return hash(tuple((e.id, e.name, e.stem, e.kind, e.collection, e.group, e.source) for e in entries))
@@ -68,3 +82,4 @@ def forget() -> None:
     _PARSED.clear()
     _PER_ENTRY.clear()
     _BY_KEY.clear()
+    _PER_LISTING.clear()

@@ -1,15 +1,18 @@
-"""Work done by a forked copy of this process on another core, while this process goes on with its own.
+"""Work shared with a forked copy of this process: it takes items from the back while this one takes them from the front.
 
 MkDocs renders pages one after another on one core. A fork shares everything the build has made so far
-(configuration, files, pages, the atlas) without copying or pickling it; the child does its share of the
-work in order and sends each result back as soon as it is done. A reader thread drains the pipe, so the
-child never waits for the parent. Whatever the child could not do (an exception, a result that does not
-pickle, the child gone) comes back as "not done", and the parent does that item itself: the output never
-depends on the child.
+(configuration, files, pages, the atlas) without copying or pickling it. The child works through the
+items from the last one backwards and sends each result as soon as it is made; a reader thread drains the
+pipe, so the child never waits for the parent. The parent goes forwards: an item the child has finished
+is taken, one it is working on is waited for, and one it has not started is claimed and done by the
+parent itself (the child skips claimed items). So the two meet wherever their speeds put them, on an idle
+machine or a loaded one. Whatever the child could not do (an exception, a result that does not pickle, the
+child gone) is done by the parent: the output never depends on the child.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 import signal
@@ -19,21 +22,24 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
-NOT_DONE = object()  # what `result` returns for an item the child did not do
+NOT_DONE = object()  # what `result` returns for an item the parent is to do itself
+#: An item's state, one byte each in memory the two processes share. Both may do an item when a claim and a
+#: start cross; the parent then uses its own result, which is the same.
+FREE, STARTED, CLAIMED = 0, 1, 2
 
 
 class ForkedMap(Generic[Item]):
-    """`work(item)` for each item, computed in a forked child; `result(i)` waits for item i's."""
+    """`work(item)` for items, shared with a forked child; `result(i)` is the child's result or NOT_DONE."""
 
     def __init__(self, items: Sequence[Item], work: Callable[[Item], Any], setup: Callable[[], None] = lambda: None) -> None:
-        """Fork now; the child runs `setup` once, then `work` over the items."""
+        """Fork now; the child runs `setup` once, then `work` over the items from the last."""
+        self._states = mmap.mmap(-1, max(len(items), 1))  # anonymous and shared: the fork sees the same bytes
         read_end, write_end = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the child: work, send, and leave without running the parent's exit handlers
             os.close(read_end)
-            _serve(items, work, setup, write_end)
+            _serve(items, work, setup, self._states, write_end)
         os.close(write_end)
-        self._count = len(items)
         self._results: dict[int, Any] = {}
         self._finished = False
         self._arrived = threading.Condition()
@@ -41,8 +47,14 @@ class ForkedMap(Generic[Item]):
         self._reader.start()
 
     def result(self, index: int) -> Any:
-        """Item `index`'s result, waiting for it; NOT_DONE when the child failed at it or is gone."""
+        """The child's result for item `index`, waiting for it if the child has started it; else NOT_DONE.
+
+        An item the child has not started is claimed: the child will not start it, the caller does it.
+        """
         with self._arrived:
+            if index not in self._results and self._states[index] == FREE:
+                self._states[index] = CLAIMED
+                return NOT_DONE
             self._arrived.wait_for(lambda: index in self._results or self._finished)
             return self._results.pop(index, NOT_DONE)
 
@@ -54,6 +66,7 @@ class ForkedMap(Generic[Item]):
             pass
         os.waitpid(self._pid, 0)
         self._reader.join()
+        self._states.close()
 
     def _read(self, read_end: int) -> None:
         with os.fdopen(read_end, "rb") as pipe:
@@ -71,15 +84,19 @@ class ForkedMap(Generic[Item]):
                     self._arrived.notify_all()
 
 
-def _serve(items: Sequence[Any], work: Callable[[Any], Any], setup: Callable[[], None], write_end: int) -> None:
-    """The child's whole life: each result down the pipe as soon as it is made, then exit."""
+def _serve(items: Sequence[Any], work: Callable[[Any], Any], setup: Callable[[], None], states: mmap.mmap,
+           write_end: int) -> None:
+    """The child's whole life: items from the last one back, each result down the pipe when made, then exit."""
     code = 0
     try:
         setup()
         with os.fdopen(write_end, "wb") as pipe:
-            for index, item in enumerate(items):
+            for index in reversed(range(len(items))):
+                if states[index] == CLAIMED:
+                    break  # the parent has come this far: everything before is its own
+                states[index] = STARTED
                 try:
-                    frame = pickle.dumps((index, True, work(item)), protocol=pickle.HIGHEST_PROTOCOL)
+                    frame = pickle.dumps((index, True, work(items[index])), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception:  # noqa: BLE001 - the parent does this item itself and meets the error there
                     frame = pickle.dumps((index, False, None), protocol=pickle.HIGHEST_PROTOCOL)
                 pipe.write(frame)
@@ -90,4 +107,3 @@ def _serve(items: Sequence[Any], work: Callable[[Any], Any], setup: Callable[[],
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-

@@ -1,8 +1,9 @@
 """Entry pages converted from Markdown by a forked worker (docs_build.forked) while MkDocs converts the rest.
 
 Converting Markdown is most of a build and MkDocs does it on one core. In a full `mkdocs build` the hook
-forks a worker that converts the entry pages at the end of MkDocs' order; by the time MkDocs reaches
-them their HTML is waiting and is taken as if MkDocs' own `Page.render` had made it. The worker runs the
+forks a worker that converts entry pages from the end of MkDocs' order backwards while MkDocs goes
+forwards (docs_build.forked); where they meet depends on their speeds. A page the worker converted is
+taken as if MkDocs' own `Page.render` had made it. The worker runs the
 very same steps (the plugins' pre-page and page-Markdown events, then `Page.render`) on its fork of the
 same objects, and what `render` would log is logged by the parent when it takes the page, so strict
 builds fail on the same warnings. A page the worker could not do is rendered by MkDocs as usual.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +24,6 @@ from .forked import NOT_DONE, ForkedMap
 
 #: Set to 0 to convert every page in the MkDocs process (the tests compare both ways).
 WORKER_ENV = "ATLAS_RENDER_WORKER"
-#: The worker's share of the entry pages' Markdown: the parent also runs every page's content events.
-WORKER_SHARE = 0.6
 MIN_PAGES = 50  # below this a fork costs more than it saves
 
 
@@ -32,7 +31,7 @@ MIN_PAGES = 50  # below this a fork costs more than it saves
 class Rendered:
     """What MkDocs' Page.render sets on a page, in a form that pickles; and what it logged."""
 
-    content: str
+    content: str  # final: after the hook's `finish`
     toc: Any
     title: str | None
     anchor_ids: set[str] | None
@@ -61,19 +60,12 @@ def wanted(command: str, dirty: bool, pages: int) -> bool:
             and (os.cpu_count() or 1) > 1 and os.environ.get(WORKER_ENV, "1") != "0")
 
 
-def worker_pages(pages: Sequence[Any]) -> list[Any]:
-    """The last pages, by MkDocs' order, that hold WORKER_SHARE of the Markdown: the worker's share."""
-    sizes = [len(page.file.content_string) for page in pages]
-    budget, taken = WORKER_SHARE * sum(sizes), 0
-    start = len(pages)
-    while start > 0 and taken < budget:
-        start -= 1
-        taken += sizes[start]
-    return list(pages[start:])
+def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str]) -> ForkedMap[Any]:
+    """Fork the worker that renders `pages` from the last one backwards, each made final by `finish(page, html)`.
 
-
-def start(pages: Sequence[Any], config: Any, files: Any) -> ForkedMap[Any]:
-    """Fork the worker that renders `pages`, in order."""
+    `finish` is the hook's own pure per-page step after conversion (held HTML put back, sanitising), done
+    by the worker too; the parent skips it for the pages it takes from there.
+    """
     captured = _Captured()
 
     def render(page: Any) -> Rendered:
@@ -84,16 +76,17 @@ def start(pages: Sequence[Any], config: Any, files: Any) -> ForkedMap[Any]:
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         started = time.perf_counter()
         page.render(config, files)
+        seconds = time.perf_counter() - started  # the slow-page budget's measure: conversion alone
         links = page.links_to_anchors
-        return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+        return Rendered(finish(page, page.content), page.toc, page._title_from_render, page.present_anchor_ids,
                         None if links is None else {file.src_uri: found for file, found in links.items()},
-                        time.perf_counter() - started, captured.records)
+                        seconds, captured.records)
 
     return ForkedMap(pages, render, setup=lambda: _capture_logs(captured))
 
 
 def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered | None:
-    """Set the worker's rendering of page `index` on the page as Page.render would; None if it has none."""
+    """Set the worker's rendering of page `index` on the page as Page.render would; None: render it here."""
     rendered = worker.result(index)
     if rendered is NOT_DONE:
         return None

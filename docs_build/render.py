@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .bounds import bound_markdown
 from .catalog import Catalog, collection_url
 from .copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
+from .filecache import per_listing
 from .gfm import separate_blocks
 from .heldhtml import hold
 from .model import Entry, GeneratedPage, Problem
@@ -175,7 +176,11 @@ def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
 
 
 def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
-    """A table of entries, one per plugin or category, linking to their pages."""
+    """A table of entries, one per plugin or category, linking to their pages (remembered while they are the same)."""
+    return per_listing("listing", src, entries, (title, where), lambda: _render_listing(src, title, where, entries))
+
+
+def _render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
     groups: dict[str | None, list[tuple[Entry, str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
         groups[entry.group].append((entry, href(src, entry.url), split_description(entry.description)[0]))

@@ -105,11 +105,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Sidebars are cut from this nav, one per section (see docs_build.pagenav); fork the page worker."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
     entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
-    _state["worker"] = None
+    _state["worker"], _state["final_html"] = None, set()
     if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
-        pages = prerender.worker_pages(entries)
-        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(pages)}
-        _state["worker"] = prerender.start(pages, config, files)
+        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(entries)}
+        _state["worker"] = prerender.start(entries, config, files, finish=_entry_html)
         _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
     return nav
 
@@ -129,6 +128,7 @@ def _render_from_worker(page: Page, index: int, config: MkDocsConfig, files: Fil
     else:  # the slow-page budget counts the worker's time
         _state["render_started"] = (time.perf_counter() - rendered.seconds, len(page.markdown or ""))
         _state["worker_report"][0] += 1
+        _state["final_html"].add(page.file.src_uri)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -146,20 +146,27 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put back the template HTML held from Python-Markdown; strip active HTML from entry pages; let features anchor."""
-    html = put_back(html, _state["held"].get(page.file.src_uri, ()))
     entry_id = _state["entry_pages"].get(page.file.src_uri)
     started, chars = _state.pop("render_started", (time.perf_counter(), 0))
     source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
     if problem := slow_page_problem(source, time.perf_counter() - started, chars):
         _state["atlas"].catalog.problems.append(problem)  # into catalog.json too
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").info(problem.format())
-    if entry_id is None:
-        if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
-            # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.
-            title = page.toc.items[0]
-            page.toc = get_toc([{"level": 1, "id": title.id, "name": title.title, "children": heading_tokens(html)}])
-        return html
-    return _state["atlas"].transform_html(entry_id, clean_html(html))
+    if entry_id is not None:  # the worker has done this for the pages it converted
+        return html if page.file.src_uri in _state["final_html"] else _entry_html(page, html)
+    html = put_back(html, _state["held"].get(page.file.src_uri, ()))
+    if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
+        # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.
+        title = page.toc.items[0]
+        page.toc = get_toc([{"level": 1, "id": title.id, "name": title.title, "children": heading_tokens(html)}])
+    return html
+
+
+def _entry_html(page: Page, html: str) -> str:
+    """An entry page's HTML made final: its held HTML put back, active HTML stripped, the features' anchors added."""
+    src_uri = page.file.src_uri
+    html = clean_html(put_back(html, _state["held"].get(src_uri, ())))
+    return _state["atlas"].transform_html(_state["entry_pages"][src_uri], html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

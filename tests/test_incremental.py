@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs_build import incremental
+from docs_build import incremental, render
 from docs_build.catalog import build_catalog
 
 from conftest import write_collection
@@ -31,3 +31,14 @@ def test_a_dirty_plan_rebuilds_changed_pages_and_a_new_nav_rebuilds_all(tmp_path
     incremental.finish(edited)
     assert not incremental.plan(site, True, {"a.md": "A2", "b.md": "B"}, [*nav, {"New": "c.md"}]).dirty
     assert not incremental.plan(site, False, {"a.md": "A2", "b.md": "B"}, nav).dirty  # `mkdocs build`: always full
+
+
+def test_a_listing_is_made_again_only_when_one_of_its_entries_changed(tmp_path):
+    """A folder's listing is remembered while its entries are the same parsed objects; an edit shows in it."""
+    content = write_collection(tmp_path, {"c/agents/a.md": AGENT.format(name="a"), "c/agents/b.md": AGENT.format(name="b")})
+    first = render.render_collection("c", build_catalog(content))
+    assert render.render_collection("c", build_catalog(content)) is first
+    (content / "c/agents/b.md").write_text(AGENT.format(name="b").replace("description: d", "description: new words"),
+                                            encoding="utf-8")
+    edited = render.render_collection("c", build_catalog(content))
+    assert edited is not first and "new words" in edited.full_markdown and "new words" not in first.full_markdown
