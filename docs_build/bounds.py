@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .codespans import blank_code_spans
 from .fences import fenced_lines, iter_fences
@@ -80,6 +81,14 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
 
     Split paragraphs add lines: use the text for display only, and the notes' lines against `body`.
     """
+    text, notes = _bound(body)
+    return text, list(notes)
+
+
+# Parsing reports the notes and render.py shows the text of the same body: it is bounded once per build.
+@lru_cache(maxsize=4096)
+def _bound(body: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The cached work behind `bound_markdown`."""
     lines = body.split("\n")
     code = fenced_lines(body, 0)
     visible = [None if i in code else _visible(line) for i, line in enumerate(lines)]
@@ -95,7 +104,7 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
     _bound_lists(lines, visible, edits)
     _bound_markdown_attributes(visible, edits)
     if not edits.at and not edits.breaks:
-        return body, []
+        return body, ()
     by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for (index, column), text in edits.at.items():
         by_line[index].append((column, text))
@@ -109,7 +118,7 @@ def bound_markdown(body: str) -> tuple[str, list[tuple[int, str]]]:
             pieces += [line[last:column], text]
             last = column + 1
         lines[index] = "".join(pieces) + line[last:]
-    return "\n".join(lines), sorted(edits.notes)
+    return "\n".join(lines), tuple(sorted(edits.notes))
 
 
 def bound_problems(path: str, notes: list[tuple[int, str]], first_line: int) -> list[Problem]:
@@ -151,6 +160,8 @@ def _bound_brackets(block: list[int], visible: list[str | None], edits: _Edits) 
     deep: list[tuple[int, int]] = []
     for index in block:
         text = visible[index] or ""
+        if not brackets and not parens and "[" not in text and "(" not in text:
+            continue  # nothing open and nothing opening: its closers pop nothing
         for match in MARKUP_RE.finditer(text):
             spot, char = (index, match.start()), match.group()
             if char == "[":

@@ -55,6 +55,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
 
 def _line_ending_problems(text: str, path: str) -> list[Problem]:
     """A file mixing CRLF, LF and CR line endings, reported at the first line whose ending differs."""
+    if "\r" not in text:
+        return []  # LF alone: one kind of ending
     kinds: Counter[str] = Counter()
     odd_line = None
     for line, match in enumerate(BREAK_RE.finditer(text), start=1):

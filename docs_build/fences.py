@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .model import Location, Problem
@@ -58,6 +58,8 @@ def fenced_lines(text: str, first_line: int = 1) -> frozenset[int]:
 @lru_cache(maxsize=4096)
 def _lex_fences(text: str, first_line: int) -> tuple[Fence, ...]:
     """The cached lexing behind `iter_fences`."""
+    if first_line:  # bodies are read numbered from their file line and from 0 (bounds, gfm): lexed once
+        return tuple(_shifted(fence, first_line) for fence in _lex_fences(text, 0))
     fences: list[Fence] = []
     lines = text.split("\n")
     index = 0
@@ -92,6 +94,13 @@ def _lex_fences(text: str, first_line: int) -> tuple[Fence, ...]:
         )
         index = len(lines) if end is None else end + 1
     return tuple(fences)
+
+
+def _shifted(fence: Fence, lines: int) -> Fence:
+    """The same fence, its line numbers `lines` further down."""
+    end = None if fence.end_line is None else fence.end_line + lines
+    suspicious = tuple(line + lines for line in fence.suspicious_lines)
+    return replace(fence, start_line=fence.start_line + lines, end_line=end, suspicious_lines=suspicious)
 
 
 def fence_problems(path: str, fences: list[Fence]) -> list[Problem]:

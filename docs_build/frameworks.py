@@ -13,9 +13,15 @@ import yaml
 from .linear import drop_bracketed
 
 VOCABULARY_FILE = "frameworks.yml"
-VERSION_SUFFIX_RE = re.compile(r"\s+v?\d+(?:\.[\dx]+)*\+?$")
+#: A trailing version (' 18', ' v3.x+'). Tried only where a run of blanks starts, each run read once: tried
+#: at every blank, `\s+v?\d+…$` rescanned the rest of the run, and a value of 10,000 spaces took 4 s.
+VERSION_SUFFIX_RE = re.compile(r"(?<!\s)\s++v?\d++(?:\.[\dx]++)*+\+?$")
+#: Between the items of a list written as text; 'and'/'or' only where a run of blanks starts (as above).
+VALUE_SPLIT_RE = re.compile(r"[,;()\[\]|/]|(?<!\s)\s+(?:and|or)\s+")
 DECORATION_RE = re.compile(r"[*_`]+")
 LEADING_NUMBER_RE = re.compile(r"^(?:\d+[.)]|[-*•])\s+")
+#: Values whose lookup is remembered (the corpus looks up about 15,000 distinct ones).
+MAX_LOOKED_UP = 100_000
 
 
 @dataclass(frozen=True)
@@ -39,9 +45,10 @@ class Vocabulary:
     _by_value: dict[str, Framework] = field(init=False, repr=False)
     _anywhere_re: re.Pattern[str] | None = field(init=False, repr=False)
     _capitalised_re: re.Pattern[str] | None = field(init=False, repr=False)
+    _looked_up: dict[str, Framework | None] = field(init=False, repr=False)  # the same cells and headings recur
 
     def __post_init__(self) -> None:
-        self._by_value = {}
+        self._by_value, self._looked_up = {}, {}
         for framework in self.frameworks:
             for alias in framework.aliases | framework.common_words | framework.value_only:
                 self._by_value.setdefault(alias, framework)
@@ -51,15 +58,20 @@ class Vocabulary:
 
     def by_value(self, value: str) -> Framework | None:
         """The framework a whole value names ('express', 'React 18', '**Next.js** (SSR)'), if any."""
+        if value in self._looked_up:
+            return self._looked_up[value]
         text = LEADING_NUMBER_RE.sub("", DECORATION_RE.sub("", value).strip())
         text = drop_bracketed(text, "([", ")]", eat_space=True).strip().rstrip(":").strip()
         text = VERSION_SUFFIX_RE.sub("", text).lower()
-        return self._by_value.get(text)
+        if len(self._looked_up) >= MAX_LOOKED_UP:
+            self._looked_up.clear()  # a crude bound for a long `mkdocs serve`: the next build refills it
+        self._looked_up[value] = found = self._by_value.get(text)
+        return found
 
     def in_values(self, text: str) -> list[Framework]:
         """Frameworks named by the items of a list written as text: 'a, b (c), d/e', '^(a|b)$'."""
         found = []
-        for piece in re.split(r"[,;()\[\]|/]|\s+(?:and|or)\s+", text.strip("^$ ")):
+        for piece in VALUE_SPLIT_RE.split(text.strip("^$ ")):
             framework = self.by_value(piece)
             if framework and framework not in found:
                 found.append(framework)

@@ -249,6 +249,8 @@ def _kind_from_meta(meta: dict[str, Any]) -> Kind | None:
 
 def hostile_html_problems(path: str, body: str, body_line: int, fences: list) -> list[Problem]:
     """Report active HTML (scripts, event handlers…) outside code: the page drops it."""
+    if not HOSTILE_HTML_RE.search(body):
+        return []  # a match on one line is a match in the whole body: most bodies are read once, not per line
     spans = [(f.start_line, f.end_line or body_line + body.count("\n")) for f in fences]
     problems = []
     for offset, line in enumerate(body.split("\n")):

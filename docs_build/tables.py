@@ -187,8 +187,9 @@ def iter_headings(body: str, first_line: int = 1) -> list[Heading]:
     return list(_headings(body, first_line))
 
 
-# Tables, troubleshooting and the matrix each ask for the same body's headings: read them once per build.
-@lru_cache(maxsize=256)
+# Tables, troubleshooting and the matrix each ask for the same body's headings: read them once per build
+# (the cache holds every body of a large collection, or the second feature would find it evicted).
+@lru_cache(maxsize=4096)
 def _headings(body: str, first_line: int) -> tuple[Heading, ...]:
     """The cached reading behind `iter_headings`."""
     headings: list[Heading] = []
@@ -206,6 +207,13 @@ def _headings(body: str, first_line: int) -> tuple[Heading, ...]:
 
 def iter_tables(body: str, first_line: int = 1) -> list[MarkdownTable]:
     """Pipe tables outside fenced blocks: a header line, a separator line, then body lines."""
+    return list(_tables(body, first_line))
+
+
+# Troubleshooting and the matrix both read every body's tables: once per build.
+@lru_cache(maxsize=4096)
+def _tables(body: str, first_line: int) -> tuple[MarkdownTable, ...]:
+    """The cached reading behind `iter_tables`."""
     lines = body.split("\n")
     fenced = fenced_lines(body, first_line)
     headings = {h.line: h for h in iter_headings(body, first_line)}
@@ -227,7 +235,7 @@ def iter_tables(body: str, first_line: int = 1) -> list[MarkdownTable]:
             row_lines.append(first_line + index)
             index += 1
         tables.append(MarkdownTable(header, tuple(rows), number, tuple(row_lines), tuple(trail)))
-    return tables
+    return tuple(tables)
 
 
 def _is_table_start(lines: list[str], index: int) -> bool:

@@ -12,6 +12,7 @@ import os
 import time
 from typing import Any, Callable
 
+import pytest
 import yaml
 from conftest import EXAMPLE_COUNTS, ROOT
 from hypothesis import HealthCheck, given, settings
@@ -21,11 +22,13 @@ from docs_build.bounds import bound_markdown
 from docs_build.catalog import entry_id
 from docs_build.codespans import code_spans
 from docs_build.fences import fence_problems, iter_fences
+from docs_build.frameworks import VALUE_SPLIT_RE, VERSION_SUFFIX_RE, load_vocabulary
 from docs_build.gfm import separate_blocks
 from docs_build.handoffs.find import entry_handoffs
 from docs_build.handoffs.names import NameIndex
 from docs_build.handoffs.relations import vocabulary
 from docs_build.linear import atx_heading, drop_bracketed, strip_border, unique_id
+from docs_build.matrix import heading_frameworks
 from docs_build.model import Entry, Source
 from docs_build.parse import parse_source
 from docs_build.sanitize import clean_html
@@ -175,6 +178,34 @@ def test_linear_scans_equal_the_regexes_they_replace(line: str):
     assert strip_border(line, "│|") == re.match(r"^[\s│|]*(.*?)[\s│|]*$", line)[1]
     assert drop_bracketed(line, "([", ")]", eat_space=True) == re.sub(r"\s*[(\[].*?[)\]]", "", line)
     assert timed("linear scans", lambda: drop_bracketed(line, "(", ")", " "), len(line)) == re.sub(r"\(.*?\)", " ", line)
+
+
+@given(TEXT)
+def test_framework_lookups(text: str):
+    """Framework names are read from any frontmatter text or heading in linear time ('(' × 3,000, blank runs)."""
+    _framework_lookups(text)
+
+
+@pytest.mark.parametrize("text", ["a" + " " * 20_000 + "b", "(" * 50_000, "x" + " and" * 5_000])
+def test_framework_lookups_of_long_runs(text: str):
+    """Runs that made the framework lookups backtrack (20,000 blanks took 21 s; each '(' rescanned the line) are read at once."""
+    _framework_lookups(text)
+
+
+def _framework_lookups(text: str) -> None:
+    """The matrix's lookups of `text` as a frontmatter value and as a heading (whose blanks tables.py has collapsed)."""
+    vocabulary = load_vocabulary()
+    heading = " ".join(text.split())
+    timed("framework lookups", lambda: (vocabulary.in_text(text), heading_frameworks(heading, vocabulary)), len(text))
+
+
+@given(st.text(alphabet=" \tv1.x+aondr,/", max_size=60))
+def test_framework_patterns_equal_the_regexes_they_replace(text: str):
+    """The version suffix and list splits, tried once per run of blanks, read as the backtracking originals."""
+    import re
+
+    assert VERSION_SUFFIX_RE.sub("", text) == re.sub(r"\s+v?\d+(?:\.[\dx]+)*\+?$", "", text)
+    assert VALUE_SPLIT_RE.split(text) == re.split(r"[,;()\[\]|/]|\s+(?:and|or)\s+", text)
 
 
 @given(st.lists(st.sampled_from(["a", "a_1", "a_2", "b", "", "a_1_1", "b_9"]), max_size=30))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import markdown
+import posixpath
 
-from docs_build.render import md_escape
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docs_build.render import md_escape, relpath
 
 
 def to_html(text: str) -> str:
@@ -27,3 +31,12 @@ def test_split_description_separates_examples():
     text = "Use it.\\n\\n<example>\\nContext: a\\n</example> Also <example>b"
     assert split_description(text) == ("Use it. Also", ["Context: a", "b"])
     assert split_description("plain") == ("plain", [])
+
+
+SEGMENTS = st.sampled_from(["a", "b", "agents", "index.md", "x y", ".", "", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SEGMENTS, max_size=5).map("/".join), st.lists(SEGMENTS, max_size=5).map("/".join))
+def test_relpath_is_posixpaths_for_site_relative_paths(path: str, start: str) -> None:
+    assert relpath(path or ".", start or ".") == posixpath.relpath(path or ".", start or ".")

@@ -76,6 +76,7 @@ def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
     headings: list[tuple[int, str]] = []
     anchor, label = "", ""
     header: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # the enclosing headings' text, H1 left out
     lines = body.split("\n")
     previous = ""  # the last prose line, while its paragraph or list item goes on
     for offset, line in enumerate(lines):
@@ -84,15 +85,15 @@ def _body_lines(body: str, first_line: int) -> Iterator[ProseLine]:
             previous = ""
             continue
         stripped = line.strip()
-        if heading := atx_heading(line):
+        if "#" in line[:4] and (heading := atx_heading(line)):  # an ATX heading's '#' is within its first 4 characters
             level, text = len(heading[0]), plain(heading[1])
             headings = [(lv, t) for lv, t in headings if lv < level]
-            context = tuple(t for lv, t in headings if lv > 1)
+            above = tuple(t for lv, t in headings if lv > 1)
             headings.append((level, text))
+            context = above + ((text,) if level > 1 else ())  # the lines below stand under this heading too
             anchor, label, header, previous = heading_id(heading[1], ids, hints), "", (), ""
-            yield ProseLine(number, line, context, anchor, is_heading=True)
+            yield ProseLine(number, line, above, anchor, is_heading=True)
             continue
-        context = tuple(t for lv, t in headings if lv > 1)
         if stripped.startswith("|") or (header and "|" in stripped):
             previous = ""
             following = lines[offset + 1] if offset + 1 < len(lines) else ""

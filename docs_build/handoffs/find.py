@@ -138,8 +138,7 @@ def resolve_path(written: str, source: Entry, index: NameIndex, paths: dict[str,
     if joined in paths:
         return paths[joined]
     tail = "/" + posixpath.normpath(path).lstrip("./").lower()
-    ends = [e for e in index.entries if ("/" + e.source.lower()).endswith(tail)
-            or ("/" + posixpath.dirname(e.source).lower()).endswith(tail)]
+    ends = [e for e, file, folder in index.tails if file.endswith(tail) or folder.endswith(tail)]
     return ends[0] if len(ends) == 1 else None
 
 

@@ -64,9 +64,11 @@ def find_mentions(
 
     `numbered`: the line is in a numbered agent's file, where "→ 03" names agent 03.
     """
+    lowered = line.lower()  # cheap substring tests skip the passes a line cannot need
+    if not _may_mention(line, lowered, index, numbered):
+        return []  # most lines: every pass below would find nothing
     found: list[Mention] = []
     taken = bytearray(len(line))  # characters already part of a mention (or of code that is not one)
-    lowered = line.lower()  # cheap substring tests skip the passes a line cannot need
 
     def claim(mention: Mention) -> None:
         found.append(mention)
@@ -121,6 +123,12 @@ def find_mentions(
             if mention:
                 claim(mention)
     return sorted(found, key=lambda m: (m.start, m.number or 0))
+
+
+def _may_mention(line: str, lowered: str, index: NameIndex, numbered: bool) -> bool:
+    """Whether any pass of `find_mentions` can find something: the substring tests that gate them, or a name."""
+    return (numbered or "`" in line or "**" in line or "](" in line or "agent" in lowered or "skill" in lowered
+            or ".md" in lowered or index.pattern is not None and index.pattern.search(line) is not None)
 
 
 def expand_numbers(text: str) -> list[int]:

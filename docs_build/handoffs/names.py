@@ -40,8 +40,11 @@ class NameIndex:
     by_key: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_number: dict[int, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     pattern: re.Pattern[str] | None = None
+    #: Each entry with its file and folder path, lowercased and led by '/': what a written path's tail is matched against.
+    tails: list[tuple[Entry, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.tails = [(e, "/" + e.source.lower(), "/" + posixpath.dirname(e.source).lower()) for e in self.entries]
         for entry in self.entries:
             for key in entry_keys(entry):
                 self.by_key[key].append(entry)
