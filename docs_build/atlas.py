@@ -13,6 +13,7 @@ from typing import Any, Callable
 from . import bodylinks, facets, handoffs, matrix, pagesize, redirects, render, snippets, troubleshooting
 from .catalog import Catalog, build_catalog
 from .filecache import names_signature, per_entry
+from .forked import NOT_DONE, ForkedMap
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
 from .problemcap import cap_per_file
 
@@ -137,10 +138,23 @@ def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.location.path, problem.location.line, problem.code)
 
 
-def build_atlas(content_dir: Path) -> Atlas:
-    """Read the content directory and run every feature over it."""
+def build_atlas(content_dir: Path, fork: bool = False) -> Atlas:
+    """Read the content directory and run every feature over it.
+
+    `fork`: run the handoffs feature, the longest, in a forked process on another core (a full build only:
+    its per-entry memory for `serve` rebuilds stays in that process). Forked before any thread starts.
+    """
     catalog = build_catalog(content_dir)
+    aside = ForkedMap([catalog], handoffs.analyse) if fork else None
     # Threads: features are pure, and the snippet checks wait on Node (Mermaid) while the others compute.
     with ThreadPoolExecutor(max_workers=len(FEATURES)) as pool:
-        running = [pool.submit(feature, catalog) for feature in FEATURES]
-    return Atlas(catalog, [future.result() for future in running])
+        running = {feature: pool.submit(feature, catalog) for feature in FEATURES if not (aside and feature is handoffs.analyse)}
+    analyses = []
+    for feature in FEATURES:
+        if feature in running:
+            analyses.append(running[feature].result())
+            continue
+        done = aside.result(0)  # the child's, or NOT_DONE when it failed: then made here
+        aside.close()
+        analyses.append(feature(catalog) if done is NOT_DONE else done)
+    return Atlas(catalog, analyses)

@@ -22,7 +22,7 @@ from typing import Any
 
 from .forked import NOT_DONE, ForkedMap
 
-#: Set to 0 to convert every page in the MkDocs process (the tests compare both ways).
+#: Set to 0 to do all work in the MkDocs process: no page worker, no forked feature (the tests compare both ways).
 WORKER_ENV = "ATLAS_RENDER_WORKER"
 MIN_PAGES = 50  # below this a fork costs more than it saves
 
@@ -51,13 +51,18 @@ class _Captured(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def wanted(command: str, dirty: bool, pages: int) -> bool:
-    """Fork only for a full build (`mkdocs build`, `gh-deploy`) of enough pages, on more than one core, where fork exists.
+def can_fork(command: str) -> bool:
+    """Work may go to forked processes: a full build (`mkdocs build`, `gh-deploy`), on more than one core.
 
-    Never under `mkdocs serve`: its server threads would be forked mid-request, and a dirty rebuild has few pages.
+    Never under `mkdocs serve`: its server threads would be forked mid-request, and its rebuilds are small.
     """
-    return (command in ("build", "gh-deploy") and not dirty and pages >= MIN_PAGES and hasattr(os, "fork")
-            and (os.cpu_count() or 1) > 1 and os.environ.get(WORKER_ENV, "1") != "0")
+    return (command in ("build", "gh-deploy") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+            and os.environ.get(WORKER_ENV, "1") != "0")
+
+
+def wanted(command: str, dirty: bool, pages: int) -> bool:
+    """Fork the page worker: a full build of enough pages."""
+    return can_fork(command) and not dirty and pages >= MIN_PAGES
 
 
 def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str]) -> ForkedMap[Any]:

@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Build the atlas and add every generated page, then point the navigation at them."""
-    atlas = docs_build.build_atlas(_state["content_dir"])
+    atlas = docs_build.build_atlas(_state["content_dir"], fork=prerender.can_fork(_state["command"]))
     config.extra["atlas"] = atlas  # the macros module reads it from here
     _state["atlas"] = atlas
     _state["entry_pages"] = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}

@@ -9,6 +9,7 @@ import signal
 import time
 from pathlib import Path
 
+from docs_build import build_atlas
 from docs_build.forked import NOT_DONE, ForkedMap
 
 from conftest import CONTENT, build_site
@@ -84,3 +85,10 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path: Path) 
     assert converted and 0 < int(converted[1]) <= int(converted[2]), shared.log[-3000:]
     assert "by the page worker" not in alone.log
     assert not re.search(r"Traceback|Error reading page", shared.log)
+
+
+def test_the_forked_handoffs_feature_gives_what_the_threaded_one_gives() -> None:
+    alone, forked = build_atlas(CONTENT), build_atlas(CONTENT, fork=True)
+    assert forked.catalog_json() == alone.catalog_json()
+    assert [(p.src_uri, p.full_markdown) for p in forked.pages] == [(p.src_uri, p.full_markdown) for p in alone.pages]
+    assert sum(len(entry["handoffs"]) for entry in forked.catalog_json()["entries"]) > 5  # there was work to compare
