@@ -8,6 +8,9 @@ is taken, one it is working on is waited for, and one it has not started is clai
 parent itself (the child skips claimed items). So the two meet wherever their speeds put them, on an idle
 machine or a loaded one. Whatever the child could not do (an exception, a result that does not pickle, the
 child gone) is done by the parent: the output never depends on the child.
+
+Work may come in stages (MkDocs converts every page, then puts every page into the theme): the child then
+takes the next stage of the items it did, again from the last, and the parent meets it there the same way.
 """
 
 from __future__ import annotations
@@ -31,32 +34,42 @@ FREE, STARTED, CLAIMED = 0, 1, 2
 class ForkedMap(Generic[Item]):
     """`work(item)` for items, shared with a forked child; `result(i)` is the child's result or NOT_DONE."""
 
-    def __init__(self, items: Sequence[Item], work: Callable[[Item], Any], setup: Callable[[], None] = lambda: None) -> None:
-        """Fork now; the child runs `setup` once, then `work` over the items from the last."""
-        self._states = mmap.mmap(-1, max(len(items), 1))  # anonymous and shared: the fork sees the same bytes
+    def __init__(self, items: Sequence[Item], work: Callable[[Item], Any], setup: Callable[[], None] = lambda: None,
+                 then: Callable[[Item], Any] | None = None) -> None:
+        """Fork now; the child runs `setup` once, then `work` over the items from the last.
+
+        `then`: a second stage, which the child runs over the items whose `work` it did (`result(i, stage=1)`).
+        """
+        self._stages = [work] if then is None else [work, then]
+        self._count = len(items)
+        # Anonymous and shared: the fork sees the same bytes. One byte per item and stage.
+        self._states = mmap.mmap(-1, max(len(items) * len(self._stages), 1))
         read_end, write_end = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the child: work, send, and leave without running the parent's exit handlers
             os.close(read_end)
-            _serve(items, work, setup, self._states, write_end)
+            _serve(items, self._stages, setup, self._states, write_end)
         os.close(write_end)
-        self._results: dict[int, Any] = {}
+        self._results: dict[tuple[int, int], Any] = {}
         self._finished = False
         self._arrived = threading.Condition()
         self._reader = threading.Thread(target=self._read, args=(read_end,), name="forked-map-reader", daemon=True)
         self._reader.start()
 
-    def result(self, index: int) -> Any:
+    def result(self, index: int, stage: int = 0) -> Any:
         """The child's result for item `index`, waiting for it if the child has started it; else NOT_DONE.
 
         An item the child has not started is claimed: the child will not start it, the caller does it.
+        Ask in increasing order of items within a stage, and for a later stage only of items whose earlier
+        stage came from the child.
         """
+        key, state = (stage, index), stage * self._count + index
         with self._arrived:
-            if index not in self._results and self._states[index] == FREE:
-                self._states[index] = CLAIMED
+            if key not in self._results and self._states[state] == FREE:
+                self._states[state] = CLAIMED
                 return NOT_DONE
-            self._arrived.wait_for(lambda: index in self._results or self._finished)
-            return self._results.pop(index, NOT_DONE)
+            self._arrived.wait_for(lambda: key in self._results or self._finished)
+            return self._results.pop(key, NOT_DONE)
 
     def close(self) -> None:
         """Stop the child if it still runs and reap it."""
@@ -72,9 +85,9 @@ class ForkedMap(Generic[Item]):
         with os.fdopen(read_end, "rb") as pipe:
             try:
                 while True:
-                    index, done, result = pickle.load(pipe)
+                    key, done, result = pickle.load(pipe)
                     with self._arrived:
-                        self._results[index] = result if done else NOT_DONE
+                        self._results[key] = result if done else NOT_DONE
                         self._arrived.notify_all()
             except (EOFError, pickle.UnpicklingError, OSError):
                 pass  # the child finished or died: every item not sent is done by the parent
@@ -84,23 +97,30 @@ class ForkedMap(Generic[Item]):
                     self._arrived.notify_all()
 
 
-def _serve(items: Sequence[Any], work: Callable[[Any], Any], setup: Callable[[], None], states: mmap.mmap,
+def _serve(items: Sequence[Any], stages: list[Callable[[Any], Any]], setup: Callable[[], None], states: mmap.mmap,
            write_end: int) -> None:
-    """The child's whole life: items from the last one back, each result down the pipe when made, then exit."""
+    """The child's whole life: items from the last one back, each result down the pipe when made, stage after
+    stage (each over the items the child did in the one before), then exit."""
     code = 0
     try:
         setup()
         with os.fdopen(write_end, "wb") as pipe:
-            for index in reversed(range(len(items))):
-                if states[index] == CLAIMED:
-                    break  # the parent has come this far: everything before is its own
-                states[index] = STARTED
-                try:
-                    frame = pickle.dumps((index, True, work(items[index])), protocol=pickle.HIGHEST_PROTOCOL)
-                except Exception:  # noqa: BLE001 - the parent does this item itself and meets the error there
-                    frame = pickle.dumps((index, False, None), protocol=pickle.HIGHEST_PROTOCOL)
-                pipe.write(frame)
-                pipe.flush()
+            mine: Sequence[int] = range(len(items) - 1, -1, -1)
+            for stage, work in enumerate(stages):
+                done = []
+                for index in mine:
+                    state = stage * len(items) + index
+                    if states[state] == CLAIMED:
+                        break  # the parent has come this far: everything before is its own
+                    states[state] = STARTED
+                    try:
+                        frame = pickle.dumps(((stage, index), True, work(items[index])), protocol=pickle.HIGHEST_PROTOCOL)
+                        done.append(index)
+                    except Exception:  # noqa: BLE001 - the parent does this item itself and meets the error there
+                        frame = pickle.dumps(((stage, index), False, None), protocol=pickle.HIGHEST_PROTOCOL)
+                    pipe.write(frame)
+                    pipe.flush()
+                mine = done
     except BaseException:  # noqa: BLE001 - a broken pipe or a signal: the parent does the rest
         code = 1
     finally:

@@ -8,6 +8,10 @@ very same steps (the plugins' pre-page and page-Markdown events, then `Page.rend
 same objects, and what `render` would log is logged by the parent when it takes the page, so strict
 builds fail on the same warnings. A page the worker could not do is rendered by MkDocs as usual.
 
+Then, while MkDocs puts pages into the theme from the first, the worker does the same for the pages it
+converted, from the last (`page_html`, the hook's copy of MkDocs' steps for one page); MkDocs writes the
+HTML the worker made for a page it reaches that the worker has done.
+
 MkDocs' page objects are used by their attributes only (this package does not import MkDocs).
 """
 
@@ -25,6 +29,7 @@ from .forked import NOT_DONE, ForkedMap
 #: Set to 0 to do all work in the MkDocs process: no page worker, no forked feature (the tests compare both ways).
 WORKER_ENV = "ATLAS_RENDER_WORKER"
 MIN_PAGES = 50  # below this a fork costs more than it saves
+_IN_WORKER = [False]  # set in the worker process
 
 
 @dataclass
@@ -38,6 +43,14 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
     seconds: float
     records: list[tuple[str, int, str]]  # (logger, level, message)
+
+
+@dataclass
+class Themed:
+    """A page's whole HTML as the worker put it into the theme, and what that logged."""
+
+    html: str
+    records: list[tuple[str, int, str]]
 
 
 class _Captured(logging.Handler):
@@ -65,11 +78,13 @@ def wanted(command: str, dirty: bool, pages: int) -> bool:
     return can_fork(command) and not dirty and pages >= MIN_PAGES
 
 
-def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str]) -> ForkedMap[Any]:
+def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str],
+          page_html: Callable[[Any], str] | None = None) -> ForkedMap[Any]:
     """Fork the worker that renders `pages` from the last one backwards, each made final by `finish(page, html)`.
 
     `finish` is the hook's own pure per-page step after conversion (held HTML put back, sanitising), done
-    by the worker too; the parent skips it for the pages it takes from there.
+    by the worker too; the parent skips it for the pages it takes from there. `page_html(page)`, when given,
+    is the second stage: the page's whole HTML, as written to the site (taken with `take_html`).
     """
     captured = _Captured()
 
@@ -83,11 +98,17 @@ def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, 
         page.render(config, files)
         seconds = time.perf_counter() - started  # the slow-page budget's measure: conversion alone
         links = page.links_to_anchors
-        return Rendered(finish(page, page.content), page.toc, page._title_from_render, page.present_anchor_ids,
+        page.content = finish(page, page.content)  # as the parent will have it, for the second stage
+        return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
                         None if links is None else {file.src_uri: found for file, found in links.items()},
                         seconds, captured.records)
 
-    return ForkedMap(pages, render, setup=lambda: _capture_logs(captured))
+    def theme(page: Any) -> Themed:
+        captured.records = []
+        html = page_html(page)
+        return Themed(html, captured.records)
+
+    return ForkedMap(pages, render, setup=lambda: _capture_logs(captured), then=theme if page_html else None)
 
 
 def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered | None:
@@ -104,8 +125,24 @@ def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered 
     return rendered
 
 
+def take_html(worker: ForkedMap[Any], index: int) -> str | None:
+    """The whole HTML of page `index` (one `take` gave) as the worker made it; None: MkDocs makes it here."""
+    themed = worker.result(index, stage=1)
+    if themed is NOT_DONE:
+        return None
+    for name, level, message in themed.records:
+        logging.getLogger(name).log(level, "%s", message)
+    return themed.html
+
+
+def in_worker() -> bool:
+    """Whether this process is the page worker (the hook starts no search index there)."""
+    return _IN_WORKER[0]
+
+
 def _capture_logs(handler: logging.Handler) -> None:
     """In the worker: MkDocs' log handlers (printing, counting warnings) replaced by one that keeps records."""
+    _IN_WORKER[0] = True
     for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
         for existing in list(logger.handlers):
             logger.removeHandler(existing)

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -105,10 +107,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Sidebars are cut from this nav, one per section (see docs_build.pagenav); fork the page worker."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
     entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
-    _state["worker"], _state["final_html"] = None, set()
+    _state["worker"], _state["final_html"], _state["final_page"] = None, set(), set()
     if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
         _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(entries)}
-        _state["worker"] = prerender.start(entries, config, files, finish=_entry_html)
+        themed = functools.partial(_page_in_worker, config=config, files=files, nav=nav)
+        _state["worker"] = prerender.start(entries, config, files, finish=_entry_html, page_html=themed)
         _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
     return nav
 
@@ -131,12 +134,41 @@ def _render_from_worker(page: Page, index: int, config: MkDocsConfig, files: Fil
         _state["final_html"].add(page.file.src_uri)
 
 
+def _page_in_worker(page: Page, config: MkDocsConfig, files: Files, nav: Navigation) -> str:
+    """In the page worker: the page's whole HTML, by MkDocs' own steps (mkdocs.commands.build._build_page)."""
+    if "worker_env" not in _state:  # the first page: the theme, and the titles the sidebars show (from each page's header)
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.markdown is None:
+                file.page.read_source(config)
+        _state["worker_env"] = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, files, config, page)
+        template = _state["worker_env"].get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return config.plugins.on_post_page(template.render(context), page=page, config=config)
+    finally:
+        page.active = False
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give the page a sidebar with only its own sections open."""
+    """Give the page a sidebar with only its own sections open; or the page as the worker wrote it."""
+    if (written := _written_by_worker(page)) is not None:
+        context["atlas_prerendered"] = Markup(written)  # overrides/main.html then renders only this
+        _state["final_page"].add(page.file.src_uri)
+        return context
     sidebar = copy.copy(nav)
     sidebar.items = _state["sidebars"].items_for(page)
     context["nav"] = sidebar
     return context
+
+
+def _written_by_worker(page: Page) -> str | None:
+    """The page's HTML from the worker, if it converted the page and then put it into the theme too."""
+    if _state["worker"] is None or page.file.src_uri not in _state["final_html"]:
+        return None
+    return prerender.take_html(_state["worker"], _state["worker_pages"][page.file.src_uri])
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -145,7 +177,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     In `mkdocs build` the search index starts here, before the pages are rendered (see on_post_page): after the
     page worker is forked, as a fork copies only the forking thread and the index runs one of its own.
     """
-    if not _state.get("serving") and streaming_wanted():
+    if not _state.get("serving") and not prerender.in_worker() and streaming_wanted():
         _state["search"] = StreamedIndex(Path(config.site_dir), _state["atlas"].search_documents)
     return compact_templates(env)
 
@@ -181,10 +213,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     The address is given only when the build was given one (SITE_URL). In `mkdocs build` the page, as written,
     goes to the search index now, so Pagefind reads it while the next pages are rendered.
     """
-    output = compact_page_html(output)
-    if public_url := config.extra.get("public_url"):
-        meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
-        output = output.replace("</head>", meta + "</head>", 1)
+    if page.file.src_uri not in _state["final_page"]:  # else the worker has done this
+        output = compact_page_html(output)
+        if public_url := config.extra.get("public_url"):
+            meta = f'<meta name="atlas:site-url" content="{html.escape(public_url)}">'
+            output = output.replace("</head>", meta + "</head>", 1)
     if (search := _state.get("search")) is not None and output.strip():  # MkDocs writes no empty page
         search.add_page(page.file.dest_uri, output)
     return output
