@@ -257,7 +257,9 @@ def _stop_worker() -> None:
     worker, _state["worker"] = _state.get("worker"), None
     if worker is not None:
         worker.close()
-        log.info("docs_build: %d of %d entry pages converted by the page worker", *_state["worker_report"])
+        converted, entries = _state["worker_report"]
+        log.info("docs_build: %d of %d entry pages converted by the page worker, %d of them put into the theme there",
+                 converted, entries, len(_state["final_page"]))
 
 
 def _log_index(outcome: IndexReport | Exception) -> None:

@@ -38,6 +38,26 @@ def test_the_child_works_from_the_back_until_the_parent_meets_it() -> None:
     assert {pid for _, pid in found[meet:]} == {found[meet][1]} != {os.getpid()}
 
 
+def test_the_child_takes_the_second_stage_of_its_own_items_from_the_back() -> None:
+    def then(n: int) -> int:
+        time.sleep(0.05)
+        return -n
+
+    worker = ForkedMap(list(range(60)), lambda n: time.sleep(0.02) or n, then=then)
+    time.sleep(0.6)
+    try:
+        first = [worker.result(i) for i in range(60)]
+        mine = [i for i, found in enumerate(first) if found is not NOT_DONE]
+        assert len(mine) > 5 and mine[-1] == 59  # the child's first stage: a suffix, as above
+        time.sleep(0.3)  # the child is some way into its second stage
+        second = [worker.result(i, stage=1) for i in mine]
+    finally:
+        worker.close()
+    meet = next(k for k, found in enumerate(second) if found is not NOT_DONE)
+    assert 0 < meet < len(mine)  # the parent's part, then the child's
+    assert NOT_DONE not in second[meet:] and second[meet:] == [-i for i in mine[meet:]]
+
+
 def test_an_item_the_child_cannot_do_is_left_to_the_parent() -> None:
     def work(n: int) -> object:
         if n == 3:
@@ -81,8 +101,8 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path: Path) 
     # The worker's pages log through this process: the anchor check still sees the broken link.
     assert sum("no-such-section" in line for line in warnings(alone.log)) == 12
     assert warnings(shared.log) == warnings(alone.log)
-    converted = re.search(r"(\d+) of (\d+) entry pages converted by the page worker", shared.log)
-    assert converted and 0 < int(converted[1]) <= int(converted[2]), shared.log[-3000:]
+    converted = re.search(r"(\d+) of (\d+) entry pages converted by the page worker, (\d+) of them put into", shared.log)
+    assert converted and 0 < int(converted[3]) <= int(converted[1]) <= int(converted[2]), shared.log[-3000:]
     assert "by the page worker" not in alone.log
     assert not re.search(r"Traceback|Error reading page", shared.log)
 
