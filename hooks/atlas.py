@@ -67,6 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state["atlas"] = atlas
     _state["entry_pages"] = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
     _state["held"] = {page.src_uri: page.held for page in atlas.pages if page.held}
+    _state["generated"] = {page.src_uri for page in atlas.pages}
     config.nav = build_nav(atlas, config.nav)
     in_nav = nav_sources(config.nav)
     for page in atlas.pages:
@@ -106,13 +107,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Sidebars are cut from this nav, one per section (see docs_build.pagenav); fork the page worker."""
     _state["sidebars"] = Sidebars(nav.items, COLLECTIONS_TITLE, Section, Link)
-    entries = [f.page for f in files.documentation_pages() if f.src_uri in _state["entry_pages"] and f.page]
     _state["worker"], _state["final_html"], _state["final_page"] = None, set(), set()
-    if prerender.wanted(_state["command"], _state["rebuild"].dirty, len(entries)):
-        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(entries)}
+    entries = sum(f.src_uri in _state["entry_pages"] for f in files.documentation_pages())
+    if prerender.wanted(_state["command"], _state["rebuild"].dirty, entries):
+        # Generated pages, in MkDocs' order: the worker starts with the last (the catalog, the hub, the graphs).
+        pages = [f.page for f in files.documentation_pages() if f.src_uri in _state["generated"] and f.page]
+        _state["worker_pages"] = {page.file.src_uri: index for index, page in enumerate(pages)}
         themed = functools.partial(_page_in_worker, config=config, files=files, nav=nav)
-        _state["worker"] = prerender.start(entries, config, files, finish=_entry_html, page_html=themed)
-        _state["worker_report"] = [0, len(entries)]  # pages taken from the worker, of all entry pages
+        _state["worker"] = prerender.start(pages, config, files, finish=_final_html, page_html=themed)
+        _state["worker_report"] = [0, len(pages)]  # pages taken from the worker, of all it could take
     return nav
 
 
@@ -183,28 +186,30 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back the template HTML held from Python-Markdown; strip active HTML from entry pages; let features anchor."""
+    """Time the conversion (a page too slow is reported); make the HTML final (_final_html), unless the worker has."""
     entry_id = _state["entry_pages"].get(page.file.src_uri)
     started, chars = _state.pop("render_started", (time.perf_counter(), 0))
     source = _state["atlas"].catalog.by_id[entry_id].source if entry_id else page.file.src_uri
     if problem := slow_page_problem(source, time.perf_counter() - started, chars):
         _state["atlas"].catalog.problems.append(problem)  # into catalog.json too
         logging.getLogger(f"mkdocs.plugins.docs_build.{problem.code}").info(problem.format())
-    if entry_id is not None:  # the worker has done this for the pages it converted
-        return html if page.file.src_uri in _state["final_html"] else _entry_html(page, html)
-    html = put_back(html, _state["held"].get(page.file.src_uri, ()))
+    if page.file.src_uri in _state["final_html"]:  # the worker has made it final
+        return html
+    return _final_html(page, html)
+
+
+def _final_html(page: Page, html: str) -> str:
+    """A page's HTML made final: the template HTML held from Python-Markdown put back; on an entry page, active
+    HTML stripped and the features' anchors added; a generated page's template headings put in its toc."""
+    src_uri = page.file.src_uri
+    html = put_back(html, _state["held"].get(src_uri, ()))
+    if (entry_id := _state["entry_pages"].get(src_uri)) is not None:
+        return _state["atlas"].transform_html(entry_id, clean_html(html))
     if page.file.generated_by is not None and len(page.toc.items) == 1 and not page.toc.items[0].children:
         # Template headings are raw HTML, unseen by Python-Markdown's toc: nest them under the H1.
         title = page.toc.items[0]
         page.toc = get_toc([{"level": 1, "id": title.id, "name": title.title, "children": heading_tokens(html)}])
     return html
-
-
-def _entry_html(page: Page, html: str) -> str:
-    """An entry page's HTML made final: its held HTML put back, active HTML stripped, the features' anchors added."""
-    src_uri = page.file.src_uri
-    html = clean_html(put_back(html, _state["held"].get(src_uri, ())))
-    return _state["atlas"].transform_html(_state["entry_pages"][src_uri], html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -257,9 +262,9 @@ def _stop_worker() -> None:
     worker, _state["worker"] = _state.get("worker"), None
     if worker is not None:
         worker.close()
-        converted, entries = _state["worker_report"]
-        log.info("docs_build: %d of %d entry pages converted by the page worker, %d of them put into the theme there",
-                 converted, entries, len(_state["final_page"]))
+        converted, pages = _state["worker_report"]
+        log.info("docs_build: %d of %d generated pages converted by the page worker, %d of them put into the theme there",
+                 converted, pages, len(_state["final_page"]))
 
 
 def _log_index(outcome: IndexReport | Exception) -> None:

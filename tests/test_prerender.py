@@ -101,7 +101,7 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path: Path) 
     # The worker's pages log through this process: the anchor check still sees the broken link.
     assert sum("no-such-section" in line for line in warnings(alone.log)) == 12
     assert warnings(shared.log) == warnings(alone.log)
-    converted = re.search(r"(\d+) of (\d+) entry pages converted by the page worker, (\d+) of them put into", shared.log)
+    converted = re.search(r"(\d+) of (\d+) generated pages converted by the page worker, (\d+) of them put into", shared.log)
     assert converted and 0 < int(converted[3]) <= int(converted[1]) <= int(converted[2]), shared.log[-3000:]
     assert "by the page worker" not in alone.log
     assert not re.search(r"Traceback|Error reading page", shared.log)
