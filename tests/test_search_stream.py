@@ -15,6 +15,7 @@ from conftest import CONTENT, build_site, write_collection
 import docs_build
 from docs_build.model import SearchDocument
 from docs_build.search import IndexReport, StreamedIndex, index_site, indexed_fragments
+from docs_build.search.stream import indexed_part
 
 ROW = SearchDocument("a/#ts-boom", "Boom", (("Fix", "restart"),))
 
@@ -54,6 +55,26 @@ def test_pages_given_as_rendered_make_the_records_of_the_written_site(tmp_path: 
                                                            "/old/", "/a/#ts-boom"}
     assert report.streamed == 3 and report.documents == 1 and report.pages == 6
     assert not (site / "pagefind.next").exists() and not list((site / "pagefind").glob("pagefind-ui.*"))
+
+
+def themed(text: str) -> str:
+    """A page as overrides/main.html writes one: navigation around an article whose body Pagefind indexes."""
+    return (f'<html lang="en"><head><title>{text} - Site</title></head><body><nav>Sidebar words</nav>'
+            f'<article class="md-content__inner"><div data-pagefind-body><h1>{text}</h1><article><p>{text} inner</p>'
+            f'</article><p data-pagefind-filter="kind:agent">after the inner article</p></div></article>'
+            f'<footer>Footer words</footer></body></html>')
+
+
+def test_only_the_indexed_part_of_a_themed_page_is_sent_and_the_records_are_the_same(tmp_path: Path):
+    site = write_collection(tmp_path / "site", {"index.html": themed("Home"), "a/index.html": themed("Alpha")})
+    sent = indexed_part(themed("Alpha"))
+    assert "Sidebar" not in sent and "Footer" not in sent and "after the inner article" in sent
+    stream = StreamedIndex(site, [])
+    for path in ("index.html", "a/index.html"):
+        stream.add_page(path, themed("Home" if path == "index.html" else "Alpha"))
+    assert isinstance(stream.finish(), IndexReport)
+    assert records(site) == whole_directory_records(site, [], tmp_path)
+    assert "after the inner article" in json.dumps(records(site)) and "Sidebar" not in json.dumps(records(site))
 
 
 def test_a_page_given_but_not_written_leaves_the_index_to_the_written_site(tmp_path: Path):

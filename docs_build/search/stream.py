@@ -21,6 +21,7 @@ from .index import NEXT_FOLDER, IndexReport, document_html, index_config, index_
 WAIT_SECONDS = 300.0
 #: Set to 0 to index the finished site after the build instead (index_site), as before: to compare the two.
 STREAM_ENV = "ATLAS_SEARCH_STREAM"
+BODY_START = "<div data-pagefind-body>"  # as overrides/main.html writes it
 
 
 def streaming_wanted() -> bool:
@@ -37,6 +38,21 @@ class _Html(str):
 
     def __repr__(self) -> str:
         return f"<HTML, {len(self)} characters>"
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page of this site: its head, and its body reduced to the `data-pagefind-body`
+    element (overrides/main.html), which ends where the theme's article does; the whole page if not so built.
+
+    Pagefind indexes only that element once any page has one, so the navigation around it (more than half of
+    a page) is left out before it is sent rather than parsed and dropped there: it makes the same records.
+    """
+    head = html.find("</head>")
+    start = html.find(BODY_START, head)
+    end = html.rfind("</article>")  # the theme's: a page body may hold an article of its own
+    if head < 0 or start < 0 or end < start:
+        return html
+    return f"{html[:head]}</head><body>{html[start:end]}</body></html>"
 
 
 class StreamedIndex:
@@ -66,7 +82,7 @@ class StreamedIndex:
         """Queue one rendered page: its path in the site (`a/b/index.html`) and the HTML written there."""
         if path.endswith(".html"):  # Pagefind reads no other file of a site
             self._given[path] += 1
-            self._put({"content": _Html(html), "source_path": path})
+            self._put({"content": _Html(indexed_part(html)), "source_path": path})
 
     def seal(self) -> None:
         """No more pages: Pagefind is given the site's other HTML files and writes the bundle while the build ends.
