@@ -12,7 +12,8 @@ import logging
 import time
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FunctionLoader, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
 from docs_build.heldhtml import put_back
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
+from docs_build.navcache import SidebarCache
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
@@ -38,6 +40,7 @@ from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_s
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
+MATERIAL_NAV = "atlas/material-nav.html"  # Material's partials/nav.html, which overrides/partials/nav.html wraps
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 
 
@@ -182,7 +185,24 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """
     if not _state.get("serving") and not prerender.in_worker() and streaming_wanted():
         _state["search"] = StreamedIndex(Path(config.site_dir), _state["atlas"].search_documents)
-    return compact_templates(env)
+    return _with_sidebar_cache(compact_templates(env), config)
+
+
+def _with_sidebar_cache(env: Environment, config: MkDocsConfig) -> Environment:
+    """overrides/partials/nav.html calls `atlas_sidebar()`: Material's own nav.html, through docs_build.navcache."""
+    theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    material_nav = next(Path(d, "partials", "nav.html") for d in theme_dirs if Path(d, "partials", "nav.html").is_file())
+    source = material_nav.read_text(encoding="utf-8")
+    env.loader = ChoiceLoader([env.loader, FunctionLoader(lambda name: source if name == MATERIAL_NAV else None)])
+    cache = SidebarCache(lambda variables: env.get_template(MATERIAL_NAV).render(variables),
+                         lambda variables, item: env.get_template("partials/nav-item.html").make_module(variables).render(item, "", 1))
+
+    @pass_context
+    def atlas_sidebar(context: Context) -> Markup:
+        return Markup(cache.html(context.get_all()))
+
+    env.globals["atlas_sidebar"] = atlas_sidebar
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
