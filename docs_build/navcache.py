@@ -9,16 +9,22 @@ made by Material's own macro. Where the two could differ — the home page, a fo
 section's link is the active one), a sidebar link below the page's own URL, an item not found exactly
 once — the page's sidebar is rendered whole. `ATLAS_NAV_CACHE=0` renders every sidebar whole.
 
-Nav items are duck-typed (`url`, `children`, `active`, `file`); nothing here imports MkDocs or Jinja.
+Nav items are duck-typed (`url`, `children`, `active`, `file`); nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import Markup
+
 CACHE_ENV = "ATLAS_NAV_CACHE"
+MATERIAL_NAV = "atlas/material-nav.html"  # the name Material's partials/nav.html is served under
+
 #: The last part of the stand-in page's URL: no page of a folder has it, and it has no dot (a dot would make
 #: MkDocs read it as a file name when it computes relative links).
 STAND_IN = "atlas-sidebar-stand-in/"
@@ -83,3 +89,21 @@ class SidebarCache:
                 stack.extend(getattr(item, "children", None) or [])
             self.urls[id(items)] = (items, found)
         return self.urls[id(items)][1]
+
+
+def install_sidebar_cache(env: jinja2.Environment, theme_dirs: list[str]) -> jinja2.Environment:
+    """Give the theme `atlas_sidebar()`, which overrides/partials/nav.html calls: Material's own nav.html (found
+    in `theme_dirs`, the theme without the site's overrides) through a SidebarCache of this environment."""
+    source = next(path for d in theme_dirs if (path := Path(d, "partials", "nav.html")).is_file()).read_text(encoding="utf-8")
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FunctionLoader(lambda name: source if name == MATERIAL_NAV else None)])
+    cache = SidebarCache(
+        lambda variables: env.get_template(MATERIAL_NAV).render(variables),
+        lambda variables, item: env.get_template("partials/nav-item.html").make_module(variables).render(item, "", 1),
+    )
+
+    @jinja2.pass_context
+    def atlas_sidebar(context: jinja2.runtime.Context) -> Markup:
+        return Markup(cache.html(context.get_all()))
+
+    env.globals["atlas_sidebar"] = atlas_sidebar
+    return env

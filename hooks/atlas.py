@@ -12,8 +12,7 @@ import logging
 import time
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FunctionLoader, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +31,7 @@ from docs_build.compact import compact_page_html, compact_templates
 from docs_build.folders import folder_pages
 from docs_build.heldhtml import put_back
 from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
-from docs_build.navcache import SidebarCache
+from docs_build.navcache import install_sidebar_cache
 from docs_build.pagenav import Sidebars
 from docs_build.render import heading_tokens
 from docs_build.sanitize import clean_html
@@ -40,7 +39,6 @@ from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_s
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 _state: dict[str, object] = {}
-MATERIAL_NAV = "atlas/material-nav.html"  # Material's partials/nav.html, which overrides/partials/nav.html wraps
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 
 
@@ -178,31 +176,16 @@ def _written_by_worker(page: Page) -> str | None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Render the theme without the blank lines its template tags leave (smaller pages, less to write).
+    """Render the theme without the blank lines its template tags leave (smaller pages, less to write), and each
+    sidebar once per section and folder (docs_build.navcache).
 
     In `mkdocs build` the search index starts here, before the pages are rendered (see on_post_page): after the
     page worker is forked, as a fork copies only the forking thread and the index runs one of its own.
     """
     if not _state.get("serving") and not prerender.in_worker() and streaming_wanted():
         _state["search"] = StreamedIndex(Path(config.site_dir), _state["atlas"].search_documents)
-    return _with_sidebar_cache(compact_templates(env), config)
-
-
-def _with_sidebar_cache(env: Environment, config: MkDocsConfig) -> Environment:
-    """overrides/partials/nav.html calls `atlas_sidebar()`: Material's own nav.html, through docs_build.navcache."""
-    theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
-    material_nav = next(Path(d, "partials", "nav.html") for d in theme_dirs if Path(d, "partials", "nav.html").is_file())
-    source = material_nav.read_text(encoding="utf-8")
-    env.loader = ChoiceLoader([env.loader, FunctionLoader(lambda name: source if name == MATERIAL_NAV else None)])
-    cache = SidebarCache(lambda variables: env.get_template(MATERIAL_NAV).render(variables),
-                         lambda variables, item: env.get_template("partials/nav-item.html").make_module(variables).render(item, "", 1))
-
-    @pass_context
-    def atlas_sidebar(context: Context) -> Markup:
-        return Markup(cache.html(context.get_all()))
-
-    env.globals["atlas_sidebar"] = atlas_sidebar
-    return env
+    theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]  # Material's own templates
+    return install_sidebar_cache(compact_templates(env), theme_dirs)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
