@@ -144,11 +144,15 @@ def build_atlas(content_dir: Path, fork: bool = False) -> Atlas:
     `fork`: run the handoffs feature, the longest, in a forked process on another core (a full build only:
     its per-entry memory for `serve` rebuilds stays in that process). Forked before any thread starts.
     """
+    if fork:
+        snippets.warm_up()  # Node starts on the other core while this one parses (a child process: fork-safe)
     catalog = build_catalog(content_dir)
-    aside = ForkedMap([catalog], handoffs.analyse) if fork else None
+    aside = ForkedMap([catalog], handoffs.analyse, setup=snippets.forget_in_fork) if fork else None
     # Threads: features are pure, and the snippet checks wait on Node (Mermaid) while the others compute.
     with ThreadPoolExecutor(max_workers=len(FEATURES)) as pool:
         running = {feature: pool.submit(feature, catalog) for feature in FEATURES if not (aside and feature is handoffs.analyse)}
+    if fork:
+        snippets.cool_down()
     analyses = []
     for feature in FEATURES:
         if feature in running:

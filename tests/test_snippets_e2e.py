@@ -12,6 +12,8 @@ import pytest
 
 from conftest import CONTENT, ROOT, build_site, need, write_collection
 from docs_build import build_atlas
+from docs_build.snippets import iter_snippets
+from docs_build.snippets.diagrams import MermaidChecker
 from docs_build.snippets.registry import CHECKERS
 
 BROKEN = """---
@@ -124,3 +126,21 @@ def test_corpus_failures_include_the_stdlib_census(corpus_dir: Path) -> None:
     entries = build_atlas(corpus_dir).catalog_json()["entries"]
     failed = [s["language"] for entry in entries for s in entry["snippets"] if s["status"] == "failed"]
     assert failed.count("json") >= 16 and failed.count("yaml") >= 8 and failed.count("python") >= 2
+
+
+def test_a_node_warmed_up_before_the_check_gives_the_same_verdicts_and_one_unused_is_ended() -> None:
+    """Full builds start Node while the content is read (docs_build.atlas): the verdicts are a cold Node's."""
+    need(not CHECKERS["mermaid"].unavailable(), CHECKERS["mermaid"].unavailable())
+    diagrams = "```mermaid\ngraph TD\n  A-->B\n```\n\n```mermaid\ngraph TD\n  A-->\n```\n"
+    snippets = list(iter_snippets("a.md", diagrams, 1))
+    warm = MermaidChecker()
+    warm.warm_up()
+    started = warm._warm
+    assert started is not None and started.poll() is None  # loading jsdom and mermaid, waiting for diagrams
+    verdicts = warm.check_all(snippets)
+    assert verdicts == MermaidChecker().check_all(snippets)
+    assert [v.status for v in verdicts] == ["ok", "failed"] and started.returncode == 0
+    warm.warm_up()
+    unused = warm._warm
+    warm.cool_down()  # no new diagram came: Node is told so and ends
+    assert unused.returncode == 0 and warm._warm is None

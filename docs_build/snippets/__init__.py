@@ -8,6 +8,29 @@ from __future__ import annotations
 
 from .check import SnippetResult, catalog_snippets, check_snippets
 from .lexer import Snippet, iter_snippets
+from .registry import CHECKERS
 from .report import analyse
 
-__all__ = ["Snippet", "SnippetResult", "analyse", "catalog_snippets", "check_snippets", "iter_snippets"]
+
+def warm_up() -> None:
+    """Start the checkers that take long to start (Node for Mermaid) while the content is still being read."""
+    for checker in CHECKERS.values():
+        if (warm := getattr(checker, "warm_up", None)) is not None:
+            warm()
+
+
+def cool_down() -> None:
+    """End what warm_up started and no check used (content without diagrams)."""
+    for checker in CHECKERS.values():
+        if (cool := getattr(checker, "cool_down", None)) is not None:
+            cool()
+
+
+def forget_in_fork() -> None:
+    """In a forked child: let go of what warm_up started (it belongs to the parent)."""
+    for checker in CHECKERS.values():
+        if (forget := getattr(checker, "forget_in_fork", None)) is not None:
+            forget()
+
+
+__all__ = ["Snippet", "SnippetResult", "analyse", "catalog_snippets", "check_snippets", "cool_down", "forget_in_fork", "iter_snippets", "warm_up"]

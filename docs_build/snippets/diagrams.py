@@ -32,6 +32,13 @@ class MermaidChecker(Checker):
     def __init__(self, node: str | None = None) -> None:
         self.node = node if node is not None else (shutil.which("node") or "")
         self._known: dict[str, Outcome] = {}
+        self._warm: subprocess.Popen[str] | None = None
+
+    def warm_up(self) -> None:
+        """Start Node now, for the next check: it loads jsdom and mermaid (about a second) before it reads a diagram,
+        so a full build starts it before parsing the content, on the core the parsing leaves idle."""
+        if self._warm is None and not self.unavailable():
+            self._warm = self._node()
 
     @property
     def parser(self) -> str:  # type: ignore[override]
@@ -56,6 +63,8 @@ class MermaidChecker(Checker):
         if reason := self.unavailable():
             return lambda: [Outcome("unchecked", reason) for _ in snippets]
         todo = list(dict.fromkeys(s.code for s in snippets if s.code not in self._known))
+        if not todo:
+            self.cool_down()
         done: list[Outcome] = []
         worker = threading.Thread(target=lambda: done.extend(self._run(todo)), daemon=True)
         if todo:
@@ -69,14 +78,32 @@ class MermaidChecker(Checker):
 
         return finish
 
+    def cool_down(self) -> None:
+        """End a Node started for nothing (no new diagram came): it exits on an empty list."""
+        if self._warm is not None:
+            self._warm.communicate("[]")
+            self._warm = None
+
+    def forget_in_fork(self) -> None:
+        """In a forked child: close its copy of Node's input, or Node would wait for the child to end."""
+        if self._warm is not None and self._warm.stdin is not None:
+            self._warm.stdin.close()
+        self._warm = None
+
+    def _node(self) -> subprocess.Popen[str]:
+        return subprocess.Popen([self.node, str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=NODE_DIR)
+
     def _run(self, diagrams: list[str]) -> list[Outcome]:
+        process, self._warm = self._warm, None
         try:
-            done = subprocess.run(
-                [self.node, str(SCRIPT)], input=json.dumps(diagrams), capture_output=True, text=True,
-                cwd=NODE_DIR, timeout=TIMEOUT_SECONDS, check=False,
-            )
-            results = json.loads(done.stdout) if done.returncode == 0 else None
+            process = process or self._node()
+            stdout, _ = process.communicate(json.dumps(diagrams), timeout=TIMEOUT_SECONDS)
+            results = json.loads(stdout) if process.returncode == 0 else None
         except (OSError, subprocess.TimeoutExpired, json.JSONDecodeError):
+            if process is not None:
+                process.kill()
+                process.communicate()
             results = None
         if not isinstance(results, list) or len(results) != len(diagrams):
             # A crash of the checker is not the diagrams' fault; say so instead of failing them.
