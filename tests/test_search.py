@@ -159,3 +159,27 @@ def _urls(site: Path) -> set[str]:
         return {record["url"] for record in indexed_fragments(site)}
     except OSError:
         return set()
+
+
+def test_the_background_index_runs_pagefind_at_a_lower_priority(tmp_path: Path, monkeypatch):
+    """Under `mkdocs serve` Pagefind is started with BACKGROUND_NICE: the author's next rebuild gets the CPU first."""
+    import pagefind.service
+
+    from docs_build.search import index as search_index
+
+    seen: list[int] = []
+    launch = pagefind.service.PagefindService.launch
+
+    async def launch_and_look(service):  # Pagefind's own niceness, read from /proc while it runs
+        launched = await launch(service)
+        seen.append(int(Path(f"/proc/{service._backend.pid}/stat").read_text().rsplit(")", 1)[1].split()[16]))
+        return launched
+
+    monkeypatch.setattr(pagefind.service.PagefindService, "launch", launch_and_look)
+    site = write_collection(tmp_path / "site", {"index.html": '<html lang="en"><body><main>Words</main></body></html>'})
+    done = threading.Event()
+    index_site_soon(site, [], lambda outcome: done.set())
+    assert done.wait(60)
+    index_site(site, [])  # a full build's index: the build's own priority
+    base = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[16])
+    assert seen == [min(base + search_index.BACKGROUND_NICE, 19), base]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import json
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
@@ -60,11 +62,12 @@ class IndexReport:
     streamed: int = 0  # HTML files given to Pagefind as they were rendered; it read the others from the site
 
 
-def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> IndexReport:
+def index_site(site_dir: Path, documents: Iterable[SearchDocument] = (), nice: int = 0) -> IndexReport:
     """Index every page of a built site and the given documents; write the bundle to site_dir/pagefind/.
 
     The whole index is written each time (Pagefind has no partial update), so it is whole after any build.
     It is written beside the old one and swapped in, so a search under `mkdocs serve` never finds it half-written.
+    `nice`: Pagefind's CPU priority (Unix niceness), for an index made in the background.
     """
     fresh = site_dir / NEXT_FOLDER
     shutil.rmtree(fresh, ignore_errors=True)
@@ -76,7 +79,7 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
         # them). One more run rather than a failed build; a second failure is raised.
         shutil.rmtree(fresh, ignore_errors=True)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(lambda: asyncio.run(_index(site_dir, fresh, documents))).result()
+            pool.submit(lambda: _lower_priority(nice) or asyncio.run(_index(site_dir, fresh, documents))).result()
         try:
             read_entry(fresh)
             break
@@ -84,6 +87,13 @@ def index_site(site_dir: Path, documents: Iterable[SearchDocument] = ()) -> Inde
             if attempt == 2:
                 raise
     return publish(site_dir, documents)
+
+
+def _lower_priority(nice: int) -> None:
+    """Lower this thread's CPU priority; Pagefind, started from it, inherits it (Linux: niceness is per thread)."""
+    if nice and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
 
 
 def read_entry(bundle: Path) -> dict:
@@ -106,6 +116,8 @@ def publish(site_dir: Path, documents: list[SearchDocument], streamed: int = 0) 
 
 
 _LATEST = {"build": 0}
+#: Under `mkdocs serve` the index is made while the author edits on: the next rebuild comes first.
+BACKGROUND_NICE = 10
 _ONE_AT_A_TIME = threading.Lock()
 
 
@@ -123,7 +135,7 @@ def index_site_soon(site_dir: Path, documents: Iterable[SearchDocument],
             if build != _LATEST["build"]:
                 return
             try:
-                done(index_site(site_dir, documents))
+                done(index_site(site_dir, documents, nice=BACKGROUND_NICE))
             except Exception as error:  # noqa: BLE001 - reported by the hook; the server keeps serving
                 done(error)
 
