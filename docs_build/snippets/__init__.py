@@ -14,23 +14,25 @@ from .report import analyse
 
 def warm_up() -> None:
     """Start the checkers that take long to start (Node for Mermaid) while the content is still being read."""
-    for checker in CHECKERS.values():
-        if (warm := getattr(checker, "warm_up", None)) is not None:
-            warm()
+    _each_checker("warm_up")
 
 
 def cool_down() -> None:
     """End what warm_up started and no check used (content without diagrams)."""
-    for checker in CHECKERS.values():
-        if (cool := getattr(checker, "cool_down", None)) is not None:
-            cool()
+    _each_checker("cool_down")
 
 
 def forget_in_fork() -> None:
     """In a forked child: let go of what warm_up started (it belongs to the parent)."""
+    _each_checker("forget_in_fork")
+
+
+def _each_checker(method: str) -> None:
+    """Call `method` on every checker that has it (only some start a process of their own)."""
     for checker in CHECKERS.values():
-        if (forget := getattr(checker, "forget_in_fork", None)) is not None:
-            forget()
+        if (call := getattr(checker, method, None)) is not None:
+            call()
 
 
-__all__ = ["Snippet", "SnippetResult", "analyse", "catalog_snippets", "check_snippets", "cool_down", "forget_in_fork", "iter_snippets", "warm_up"]
+__all__ = ["Snippet", "SnippetResult", "analyse", "catalog_snippets", "check_snippets", "cool_down", "forget_in_fork",
+           "iter_snippets", "warm_up"]
