@@ -116,8 +116,7 @@ def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered 
     rendered = worker.result(index)
     if rendered is NOT_DONE:
         return None
-    for name, level, message in rendered.records:
-        logging.getLogger(name).log(level, "%s", message)
+    _log_again(rendered.records)
     page.content, page.toc, page._title_from_render = rendered.content, rendered.toc, rendered.title
     page.present_anchor_ids = rendered.anchor_ids
     if rendered.links_to_anchors is not None:
@@ -130,9 +129,14 @@ def take_html(worker: ForkedMap[Any], index: int) -> str | None:
     themed = worker.result(index, stage=1)
     if themed is NOT_DONE:
         return None
-    for name, level, message in themed.records:
-        logging.getLogger(name).log(level, "%s", message)
+    _log_again(themed.records)
     return themed.html
+
+
+def _log_again(records: list[tuple[str, int, str]]) -> None:
+    """What the worker logged for a page, logged here: printed once, counted by `--strict`."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 def in_worker() -> bool:
