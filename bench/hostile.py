@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import hostile  # noqa: E402 - the generator lives with the tests, which build the same collection
 
 from docs_build import build_atlas  # noqa: E402
-from docs_build.sanitize import clean_html  # noqa: E402
+from docs_build.markdown.sanitize import clean_html  # noqa: E402
 
 
 def time_file(path: str, data: bytes, md: markdown.Markdown) -> tuple[float, float]:

@@ -51,7 +51,7 @@ def main() -> int:
 
 def measure(content: Path, times: int, tmp: Path, repeats: int, served: bool, serve_args: list[str]) -> dict[str, object]:
     """Every figure of one column."""
-    from docs_build.discover import discover
+    from docs_build.sources.discover import discover
 
     if times > 1:
         content = scaled_corpus(content, times, tmp / "content")

@@ -10,9 +10,9 @@ def stage_seconds(content: Path) -> dict[str, float]:
     """Seconds per stage of `build_atlas`, in the order they run (no MkDocs involved)."""
     from docs_build.atlas import FEATURES, Atlas
     from docs_build.catalog import build_catalog
-    from docs_build.discover import discover
-    from docs_build.filecache import forget
-    from docs_build.nav import build_nav
+    from docs_build.sources.discover import discover
+    from docs_build.cache import forget
+    from docs_build.pages.nav import build_nav
 
     forget()  # a cold build: nothing remembered from another column of this run
     seconds: dict[str, float] = {}

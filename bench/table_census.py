@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from docs_build.catalog import build_catalog  # noqa: E402
-from docs_build.tables import iter_tables, plain_text  # noqa: E402
+from docs_build.markdown.tables import iter_tables, plain_text  # noqa: E402
 
 CORPORA = ("corpus", "corpus-extra")
 CELL_WORD_RE = re.compile(

@@ -10,12 +10,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bodylinks, facets, handoffs, matrix, pagesize, redirects, render, snippets, troubleshooting
+from .pages import bodylinks, render
+from .catalog_page import facets
+from . import handoffs, snippets
+from .matrix import coverage as matrix
+from .limits import pagesize
+from .wiki import redirects
+from .troubleshooting import rows as troubleshooting
 from .catalog import Catalog, build_catalog
-from .filecache import names_signature, per_entry
+from .cache import names_signature, per_entry
 from .forked import NOT_DONE, ForkedMap
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
-from .problemcap import cap_per_file
+from .limits.problemcap import cap_per_file
 
 CATALOG_VERSION = 1
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.

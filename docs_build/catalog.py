@@ -9,11 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .discover import discover
-from .filecache import parse_cached
+from .sources.discover import discover
+from .cache import parse_cached
 from .model import Entry, IgnoredFile, Location, Problem, Source
-from .pagecut import shown_part
-from .parse import parse_source
+from .limits.pagecut import shown_part
+from .sources.parse import parse_source
 
 UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
 #: A URL segment is a folder of the built site: file systems allow 255 bytes, some far fewer (eCryptfs 143),

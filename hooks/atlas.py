@@ -24,17 +24,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import docs_build
-from docs_build import incremental, inventory, prerender
+from docs_build.adapter import dirty as incremental, worker as prerender
+from docs_build.wiki import inventory
 from docs_build.assets import site_assets
-from docs_build.budget import slow_page_problem
-from docs_build.compact import compact_page_html, compact_templates
-from docs_build.folders import folder_pages
-from docs_build.heldhtml import put_back
-from docs_build.nav import COLLECTIONS_TITLE, build_nav, nav_sources
-from docs_build.navcache import install_sidebar_cache
-from docs_build.pagenav import Sidebars
-from docs_build.render import heading_tokens
-from docs_build.sanitize import clean_html
+from docs_build.limits.budget import slow_page_problem
+from docs_build.adapter.theme import compact_page_html, compact_templates
+from docs_build.pages.folders import folder_pages
+from docs_build.pages.heldhtml import put_back
+from docs_build.pages.nav import COLLECTIONS_TITLE, build_nav, nav_sources
+from docs_build.adapter.sidebars import install_sidebar_cache
+from docs_build.pages.pagenav import Sidebars
+from docs_build.pages.render import heading_tokens
+from docs_build.markdown.sanitize import clean_html
 from docs_build.search import SEARCH_FOLDER, IndexReport, StreamedIndex, index_site, index_site_soon, streaming_wanted
 
 log = logging.getLogger("mkdocs.plugins.docs_build")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from docs_build import matrix, troubleshooting
+from docs_build.matrix import coverage as matrix
+from docs_build.troubleshooting import rows as troubleshooting
 
 
 def define_env(env) -> None:

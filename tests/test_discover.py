@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docs_build.discover import classify, discover
+from docs_build.sources.discover import classify, discover
 from docs_build.model import Source
 
 

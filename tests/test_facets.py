@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import write_collection
 
 from docs_build.catalog import build_catalog, collection_url
-from docs_build.facets import facet_values, render_page
+from docs_build.catalog_page.facets import facet_values, render_page
 
 AGENT = "---\nname: {name}\ndescription: {description}\nmodel: {model}\ntools: {tools}\n---\n\nBody.\n"
 

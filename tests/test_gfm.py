@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs_build.gfm import separate_blocks
+from docs_build.markdown.gfm import separate_blocks
 
 
 def test_list_under_paragraph_gets_a_blank_line():

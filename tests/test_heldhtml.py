@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 
 from docs_build import build_atlas
-from docs_build.heldhtml import hold, put_back
+from docs_build.pages.heldhtml import hold, put_back
 from docs_build.model import GeneratedPage
 from hostile import odd_files, write_files, xss_files
 

@@ -6,14 +6,14 @@ import codecs
 
 import pytest
 
-from docs_build.bounds import MAX_UNCLOSED, bound_markdown
+from docs_build.limits.bounds import MAX_UNCLOSED, bound_markdown
 from docs_build.catalog import MAX_SEGMENT_CHARS, entry_id, long_segment_problems
-from docs_build.encoding import decode
+from docs_build.sources.encoding import decode
 from docs_build.model import Location, Problem, Source
-from docs_build.parse import parse_source
-from docs_build.problemcap import MAX_PER_FILE_AND_CODE, cap_per_file
-from docs_build.values import MAX_DEPTH, MAX_TEXT_CHARS, bound_value
-from docs_build.yamltext import load_as_written
+from docs_build.sources.parse import parse_source
+from docs_build.limits.problemcap import MAX_PER_FILE_AND_CODE, cap_per_file
+from docs_build.limits.values import MAX_DEPTH, MAX_TEXT_CHARS, bound_value
+from docs_build.sources.yamltext import load_as_written
 
 SOURCE = Source("c", "c/agents/x.md", "", "agent", None)
 
@@ -132,7 +132,7 @@ def test_a_flood_of_one_problem_is_summarised():
 
 def test_a_slow_page_is_named_with_its_size():
     """Past the budget for its size, a page's render time is a warning naming the file; within it, nothing."""
-    from docs_build.budget import slow_page_problem
+    from docs_build.limits.budget import slow_page_problem
 
     assert slow_page_problem("c/agents/x.md", 1.0, 50_000) is None
     problem = slow_page_problem("c/agents/x.md", 9.0, 50_000)
@@ -141,7 +141,7 @@ def test_a_slow_page_is_named_with_its_size():
 
 def test_past_500_fenced_blocks_the_rest_is_one_block():
     """12,500 empty fences cost a highlighter run each; past MAX_FENCES the rest of the file is one text block."""
-    from docs_build.bounds import MAX_FENCES
+    from docs_build.limits.bounds import MAX_FENCES
 
     text, notes = bound_markdown("```\n```\n" * 1000 + "tail")
     assert text.endswith("tail\n````\n") and text.count("````text") == 1 and notes[0][0] == 2 * MAX_FENCES

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from docs_build import incremental, render
+from docs_build.adapter import dirty as incremental
+from docs_build.pages import render
 from docs_build.catalog import build_catalog
 
 from conftest import write_collection

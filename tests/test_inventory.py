@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from docs_build.inventory import objects, objects_inv
+from docs_build.wiki.inventory import objects, objects_inv
 
 soi = pytest.importorskip("sphobjinv")
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from conftest import build_site
 from test_prerender import html_files, many_entries
 
-from docs_build.navcache import SidebarCache
+from docs_build.adapter.sidebars import SidebarCache
 
 
 class Item(SimpleNamespace):

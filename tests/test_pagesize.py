@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docs_build.fences import iter_fences
-from docs_build.pagecut import PAGE_LIMIT, shown_part
+from docs_build.markdown.fences import iter_fences
+from docs_build.limits.pagecut import PAGE_LIMIT, shown_part
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, need, write_collection
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from docs_build.model import Source
-from docs_build.parse import as_list, parse_source
+from docs_build.sources.parse import as_list, parse_source
 
 AGENT = Source("coll", "coll/agents/01-api.md", "", "agent", None)
 

@@ -7,7 +7,7 @@ import json
 from conftest import build_site, write_collection
 
 from docs_build.catalog import build_catalog
-from docs_build.redirects import analyse, read_map
+from docs_build.wiki.redirects import analyse, read_map
 
 AGENT = "---\nname: {name}\ndescription: An agent.\n---\n\n# {name}\n\nBody.\n"
 

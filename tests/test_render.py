@@ -8,7 +8,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docs_build.render import md_escape, relpath
+from docs_build.pages.render import md_escape, relpath
 
 
 def to_html(text: str) -> str:
@@ -26,7 +26,7 @@ def test_md_escape_shows_text_as_written():
 
 def test_split_description_separates_examples():
     """Text outside <example> blocks is the summary; each block is kept apart, literal \\n decoded."""
-    from docs_build.render import split_description
+    from docs_build.pages.render import split_description
 
     text = "Use it.\\n\\n<example>\\nContext: a\\n</example> Also <example>b"
     assert split_description(text) == ("Use it. Also", ["Context: a", "b"])

@@ -15,7 +15,7 @@ from conftest import build_site, write_collection
 
 from docs_build.catalog import build_catalog
 from docs_build.model import SearchDocument
-from docs_build.render import render_card
+from docs_build.pages.render import render_card
 from docs_build.search import frontmatter_weight, index_site, index_site_soon, indexed_fragments
 from docs_build.search.index import document_html
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from docs_build.catalog import build_catalog
-from docs_build.tables import header_roles, iter_tables, plain_text
+from docs_build.markdown.tables import header_roles, iter_tables, plain_text
 from docs_build.search import indexed_fragments
-from docs_build.troubleshooting import collect_rows, header_key
+from docs_build.troubleshooting.rows import collect_rows, header_key
 
 NOT_TROUBLESHOOTING = {
     ("Version", "Date", "Changes"),

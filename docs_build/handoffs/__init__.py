@@ -12,7 +12,7 @@ import posixpath
 from collections import defaultdict
 
 from ..catalog import Catalog
-from ..filecache import names_signature, per_entry
+from ..cache import names_signature, per_entry
 from ..model import Analysis, Location, Problem
 from .bonds import Bond, audit_bonds, find_bonds
 from .find import Handoff, find_handoffs

@@ -14,10 +14,10 @@ from typing import Iterator
 
 from markdown.extensions.toc import slugify
 
-from ..fences import fenced_lines
-from ..linear import atx_heading, unique_id
+from ..markdown.fences import fenced_lines
+from ..markdown.linear import atx_heading, unique_id
 from ..model import Entry
-from ..tables import split_row
+from ..markdown.tables import split_row
 
 HEADING_ID_RE = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..bodylinks import definition_paths
-from ..codespans import code_spans
+from ..pages.bodylinks import definition_paths
+from ..markdown.codespans import code_spans
 from ..catalog import Catalog
-from ..filecache import names_signature, per_entry
+from ..cache import names_signature, per_entry
 from ..model import Entry
-from ..tables import split_row
+from ..markdown.tables import split_row
 from .context import ProseLine, prose_lines
 from .bonds import prose_bonds
 from .mentions import Mention, find_mentions

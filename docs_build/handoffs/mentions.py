@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..codespans import code_spans
+from ..markdown.codespans import code_spans
 from .names import NameIndex, name_key
 
 Form = Literal["code", "bold", "link", "path", "command", "number", "slug", "title", "word", "typed", "candidate"]

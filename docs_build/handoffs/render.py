@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from .. import render
+from ..pages import render
 from ..catalog import Catalog, slug_path
 from ..model import Entry, Problem
 from .bonds import Bond

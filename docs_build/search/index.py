@@ -17,7 +17,7 @@ from pathlib import Path
 import pagefind.service
 from pagefind.index import IndexConfig, PagefindIndex
 
-from .. import render
+from ..pages import render
 from ..model import SearchDocument
 
 SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..filecache import recall, remember
+from ..cache import recall, remember
 from .languages import prose_reason
 from .lexer import Snippet, iter_snippets
 from .outcome import Checker, Outcome

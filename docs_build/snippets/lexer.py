@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..fences import Fence, iter_fences
+from ..markdown.fences import Fence, iter_fences
 from .languages import normalise
 
 #: The per-block opt-out, as an HTML comment on the line before the fence (invisible on the page).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .. import render
+from ..pages import render
 from ..catalog import Catalog
 from ..model import Analysis, GeneratedPage, Location, Problem
 from .check import SnippetResult, catalog_snippets, check_snippets

@@ -1,0 +1,20 @@
+"""The last line of defence on time: a page that took too long to render is named, with its size."""
+
+from __future__ import annotations
+
+from ..model import Location, Problem
+
+#: Seconds a page may take to render: a base plus a share per 100 KB of its Markdown. Bounds (bounds.py)
+#: keep every known construct far below this; a page over it is a construct nobody has bounded yet.
+BASE_SECONDS = 2.0
+SECONDS_PER_100KB = 2.0
+
+
+def slow_page_problem(source: str, seconds: float, chars: int) -> Problem | None:
+    """A note (info: timings vary with load, so never strict-failing) naming the file when rendering its page took longer than the budget for its size."""
+    budget = BASE_SECONDS + SECONDS_PER_100KB * chars / 100_000
+    if seconds <= budget:
+        return None
+    return Problem(Location(source, 1), "info", "slow-page",
+                   f"rendering this page took {seconds:.1f} s for {chars // 1000} KB of Markdown (budget {budget:.1f} s)",
+                   "report the file: some construct in it is read in more than linear time")

@@ -1,0 +1,71 @@
+"""Page size: a file too large for one page is shown in part, so that every page loads.
+
+The cut is made before the file is parsed, so its table rows, handoffs and snippets are those of the part
+shown. Where to cut comes from an estimate of the HTML each Markdown line becomes: code is the dearest
+(a highlighting span per token, an anchor per line), tables next (cells, row anchors), prose the cheapest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..model import Location, Problem
+
+#: What a page may weigh, theme and sidebar included; the file's part is kept to CONTENT_BUDGET of it.
+PAGE_LIMIT = 2 * 2**20
+CONTENT_BUDGET = 1_400_000
+#: Estimated HTML bytes per character and per line (measured on the corpus: code pages run to 10x their
+#: source; one-character tokens to 25x).
+CODE_COST = (25, 90)
+TABLE_COST = (8, 200)
+PROSE_COST = (4, 30)
+FENCE_RE = re.compile(rb"^[ \t]*(`{3,}|~{3,})")
+CODE = "file-too-large"
+
+
+def shown_part(path: str, data: bytes) -> tuple[bytes, Problem | None]:
+    """The leading part of a file whose page fits the budget (all of it when it fits), cut between blocks."""
+    lines = data.split(b"\n")
+    if len(data) * CODE_COST[0] + len(lines) * CODE_COST[1] <= CONTENT_BUDGET:
+        return data, None  # fits even if every line were code: the common case, decided without a walk
+    weight, offset, fence, fence_start = 0, 0, b"", 0
+    for number, line in enumerate(lines):
+        start, offset = offset, offset + len(line) + 1
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[:1]):
+                fence = b""
+            cost = CODE_COST
+        elif match := FENCE_RE.match(line):
+            fence, fence_start = match.group(1), start
+            cost = CODE_COST
+        else:
+            cost = TABLE_COST if line.lstrip().startswith(b"|") else PROSE_COST
+        weight += len(line) * cost[0] + cost[1]
+        if weight > CONTENT_BUDGET:
+            cut = fence_start if fence else start  # a block is shown whole or not at all
+            cut -= cut % _unit(data)  # a UTF-16 or UTF-32 file is cut between whole characters
+            return data[:cut], _problem(path, data, lines, data.count(b"\n", 0, cut))
+    return data, None
+
+
+def _unit(data: bytes) -> int:
+    """Bytes per code unit, by the byte-order mark (parse.py decodes by it): 4, 2, or 1 for UTF-8."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return 4
+    return 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 1
+
+
+def _problem(path: str, data: bytes, lines: list[bytes], shown_lines: int) -> Problem:
+    """The warning that names the file's size and what the page leaves out."""
+    return Problem(
+        Location(path, shown_lines + 1), "warning", CODE,
+        f"file is {_size(len(data))} ({len(lines):,} lines), too large for one page: the page shows lines 1-{shown_lines}; "
+        f"table rows, handoffs and snippets after line {shown_lines} are left out",
+        "split it into smaller files",
+    )
+
+
+def _size(size: int) -> str:
+    """Bytes in KB or MB, as people read them."""
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"

@@ -1,0 +1,283 @@
+"""Turn entries and features into Markdown pages, through autoescaping Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from ..limits.bounds import bound_markdown
+from ..catalog import Catalog, collection_url
+from ..wiki.copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
+from ..cache import per_listing
+from ..markdown.gfm import separate_blocks
+from .heldhtml import hold
+from ..model import Entry, GeneratedPage, Problem
+from ..search.weights import card_weights, frontmatter_weight
+
+PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
+ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
+#: Characters Python-Markdown (with the tables extension) unescapes after a backslash; '<' and '&' are
+#: not among them, so they become entities instead, and '~' needs nothing (no strikethrough extension).
+MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|>])")
+CATALOG_JSON = "catalog.json"
+INVENTORY_FILE = "objects.inv"  # written by docs_build.inventory
+PROBLEMS_PAGE = "problems.md"
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML was built with it
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The templates' environment; autoescape is on, so content values are always escaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("docs_build", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template; the output is one raw-HTML block (no blank lines inside)."""
+    text = environment().get_template(name).render(**context)
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def url_of(src_uri: str) -> str:
+    """Site-relative URL that MkDocs gives a page (use_directory_urls)."""
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def href(from_src: str, to_url: str) -> str:
+    """A relative link from the page of `from_src` to the site URL `to_url` (anchors kept)."""
+    target, _, anchor = to_url.partition("#")
+    base = url_of(from_src) or "."
+    rel = relpath(target or ".", base)
+    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without the working directory it asks the OS for each call.
+
+    Pages make tens of thousands of links per build. Paths that climb ("..") or are absolute go to posixpath.
+    """
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from page `from_src` to page `to_src` (both docs-relative .md paths).
+
+    Use this, not `href`, in Markdown: MkDocs validates `.md` links and turns them into URLs, while a
+    URL-style relative link in Markdown draws an 'unrecognized relative link' warning.
+    """
+    rel = relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def md_escape(text: str) -> str:
+    """Plain text made safe to drop into Markdown prose."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return MD_SPECIAL_RE.sub(r"\\\1", text)
+
+
+def page(src_uri: str, title: str, content: str, description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page: escaped meta (Material prints meta values unescaped) and the content."""
+    meta = {"title": html.escape(title)}
+    if description:
+        meta["description"] = html.escape(" ".join(description.split())[:300])
+    # libyaml's emitter: 8 times faster; it writes some characters as escapes, which read back the same.
+    header = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=10**6)
+    return GeneratedPage(src_uri, title, f"---\n{header}---\n\n{content}\n", **options)
+
+
+def held_page(src_uri: str, title: str, parts: list[str], description: str = "", **options: Any) -> GeneratedPage:
+    """A generated page of Markdown and template HTML parts; the HTML is held back from Python-Markdown."""
+    made, held = hold(parts, "")
+    return page(src_uri, title, "\n\n".join(made), description, held=held, **options)
+
+
+def entry_src(entry: Entry) -> str:
+    """The generated page's path in the docs namespace."""
+    return f"{entry.id}.md"
+
+
+EXAMPLE_TAG_RE = re.compile(r"<(/?)example>", re.I)
+
+
+def split_description(description: str) -> tuple[str, list[str]]:
+    """The summary of a description and its `<example>` blocks, the classic Claude Code agent format.
+
+    Such descriptions often carry literal `\\n` (a plain YAML scalar) meant as line breaks.
+    """
+    if "\\n" in description and "\n" not in description:
+        description = description.replace("\\n", "\n")
+    summary: list[str] = []
+    examples: list[str] = []
+    inside = False
+    for index, piece in enumerate(EXAMPLE_TAG_RE.split(description)):
+        if index % 2:  # the captured "" or "/" of a tag: it opens or closes an example
+            inside = piece == ""
+        else:
+            (examples if inside else summary).append(piece)
+    return " ".join("".join(summary).split()), [e.strip() for e in examples if e.strip()]
+
+
+def render_card(entry: Entry, catalog: Catalog) -> str:
+    """The header card: every frontmatter field, prominent ones first."""
+    src = entry_src(entry)
+    skills = []
+    for name in entry.skills:
+        found = catalog.find(name, entry.collection, kind="skill")
+        skills.append((name, href(src, found[0].url) if found else None))
+    details = [(key, value) for key, value in entry.meta.items() if key not in PROMINENT_KEYS]
+    summary, examples = split_description(entry.description)
+    return render_template(
+        "card.html",
+        entry=entry,
+        summary=summary,
+        examples=examples,
+        collection_url=href(src, collection_url(entry.collection)),
+        group_url=href(src, catalog.home_folder(entry) + "/"),
+        skills=skills,
+        namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
+        details=details,
+        weights=card_weights(),
+        key_weight=frontmatter_weight,
+        copy_links=Markup(copy_controls(src, entry.url, entry.title)),
+    )
+
+
+def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str) -> GeneratedPage:
+    """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
+    card = render_card(entry, catalog)
+    lines = separate_blocks(bound_markdown(body)[0]).split("\n")  # problems were reported when parsing
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and ATX_H1_RE.match(lines[first]):
+        head, rest = "\n".join(lines[: first + 1]), "\n".join(lines[first + 1:])
+    else:
+        head, rest = f"# {md_escape(entry.title)}", "\n".join(lines)
+    # The card and the sections' tables are template HTML: held back from Python-Markdown (see heldhtml).
+    made, held = hold([card, *(part for section in sections for part in section.split("\n\n", 1))], rest)
+    parts = [head, made[0], rest, *made[1:]]
+    return page(entry_src(entry), entry.title, "\n\n".join(parts), entry.description, held=held)
+
+
+def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
+    """The index of one collection, one table per plugin or category."""
+    src = collection_url(collection) + "index.md"
+    return render_listing(src, collection, f"{collection}/", catalog.in_collection(collection))
+
+
+def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
+    """The index of one folder level of the URLs (a plugin, a category, an agents/ folder)."""
+    title = " / ".join(folder.split("/")[1:])
+    return render_listing(f"{folder}/index.md", title, f"{entries[0].collection}/…/{folder.split('/')[-1]}/", entries)
+
+
+def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
+    """A table of entries, one per plugin or category, linking to their pages (remembered while they are the same)."""
+    return per_listing("listing", src, entries, (title, where), lambda: _render_listing(src, title, where, entries))
+
+
+def _render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
+    groups: dict[str | None, list[tuple[Entry, str, str]]] = defaultdict(list)
+    for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
+        groups[entry.group].append((entry, href(src, entry.url), split_description(entry.description)[0]))
+    kinds = Counter(entry.kind for entry in entries)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+    content = render_template(
+        "collection.html",
+        where=where,
+        groups=ordered if len(ordered) != 1 else [(None, ordered[0][1])],
+        group_ids={group: slug(group) for group in groups if group},
+        agents=kinds["agent"],
+        skills=kinds["skill"],
+    )
+    return held_page(src, title, [f"# {md_escape(title)}", content], f"Agents and skills of {title}")
+
+
+def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> GeneratedPage:
+    """The home page with generated counts."""
+    rows = []
+    for collection in catalog.collections:
+        kinds = Counter(entry.kind for entry in catalog.in_collection(collection))
+        rows.append((collection, href("index.md", collection_url(collection)), kinds["agent"], kinds["skill"]))
+    kinds = Counter(entry.kind for entry in catalog.entries)
+    content = render_template(
+        "home.html",
+        collections=rows,
+        agents=kinds["agent"],
+        skills=kinds["skill"],
+        pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
+        catalog_url=CATALOG_JSON,
+        inventory_url=INVENTORY_FILE,
+    )
+    return page("index.md", "Home", f"# Agent Atlas\n\n{content}", "A catalog of AI agents and skills")
+
+
+def render_problems(problems: list[Problem], catalog: Catalog) -> GeneratedPage:
+    """The content health page: every problem, grouped by collection."""
+    groups = problems_by_collection(problems, catalog, PROBLEMS_PAGE)
+    severities = Counter(problem.severity for problem in problems)
+    content = render_template(
+        "problems.html",
+        total=len(problems),
+        by_severity=sorted(severities.items()),
+        groups=groups,
+        collection_ids={collection: slug(collection) for collection, _ in groups},
+    )
+    return page(PROBLEMS_PAGE, "Content problems", f"# Content problems\n\n{content}", nav_section="Health")
+
+
+def problems_by_collection(
+    problems: list[Problem], catalog: Catalog, from_src: str
+) -> list[tuple[str, list[tuple[Problem, str | None]]]]:
+    """Problems in file order, grouped by collection, each with a link from `from_src` to its entry's page."""
+    by_source = {entry.source: entry for entry in catalog.entries}
+    groups: dict[str, list[tuple[Problem, str | None]]] = defaultdict(list)
+    for problem in sorted(problems, key=lambda p: (p.location.path, p.location.line)):
+        entry = by_source.get(problem.location.path)
+        groups[problem.location.path.split("/")[0]].append((problem, href(from_src, entry.url) if entry else None))
+    return sorted(groups.items())
+
+
+def slug(text: str) -> str:
+    """An HTML id for generated headings."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+HEADING_RE = re.compile(r'<h(?P<level>[23]) id="(?P<id>[^"]+)"[^>]*>(?P<name>.*?)</h(?P=level)>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def heading_tokens(html: str) -> list[dict[str, Any]]:
+    """Table-of-contents tokens (MkDocs' toc_tokens shape) for the h2/h3 headings of generated HTML.
+
+    Headings written by templates are raw HTML, which Python-Markdown's toc does not see.
+    """
+    tokens: list[dict[str, Any]] = []
+    for match in HEADING_RE.finditer(html):
+        token = {"level": int(match["level"]), "id": match["id"], "name": TAG_RE.sub("", match["name"]).strip(), "children": []}
+        if token["level"] == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
