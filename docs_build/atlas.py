@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from .pages import bodylinks, render
 from .catalog_page import facets
@@ -24,6 +25,7 @@ from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchD
 from .limits.problemcap import cap_per_file
 
 CATALOG_VERSION = 1
+T = TypeVar("T")
 #: Each feature reads the catalog and returns an Analysis; a new feature is one entry here.
 FEATURES: list[Callable[[Catalog], Analysis]] = [
     bodylinks.analyse,
@@ -37,12 +39,26 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
 ]
 
 
+def reserved_urls() -> frozenset[str]:
+    """First URL segments of the site's own pages: each feature's `URLS` (declared beside its analyse step)
+    and the site's (pages.render.SITE_URLS). A collection folder so named keeps its overview apart."""
+    declared = [getattr(sys.modules[feature.__module__], "URLS", frozenset()) for feature in FEATURES]
+    return frozenset(render.SITE_URLS).union(*declared)
+
+
 @dataclass
 class Atlas:
     """Everything the site is made of, computed once per build."""
 
     catalog: Catalog
     analyses: list[Analysis] = field(default_factory=list)
+    _computed: dict[Callable[[Catalog], Any], Any] = field(default_factory=dict, repr=False)
+
+    def computed(self, compute: Callable[[Catalog], T]) -> T:
+        """`compute(catalog)`, computed once per atlas however often it is asked for (macros ask on every page)."""
+        if compute not in self._computed:
+            self._computed[compute] = compute(self.catalog)
+        return self._computed[compute]
 
     @property
     def problems(self) -> list[Problem]:
@@ -152,7 +168,7 @@ def build_atlas(content_dir: Path, fork: bool = False) -> Atlas:
     """
     if fork:
         snippets.warm_up()  # Node starts on the other core while this one parses (a child process: fork-safe)
-    catalog = build_catalog(content_dir)
+    catalog = build_catalog(content_dir, reserved_urls())
     aside = ForkedMap([catalog], handoffs.analyse, setup=snippets.forget_in_fork) if fork else None
     # Threads: features are pure, and the snippet checks wait on Node (Mermaid) while the others compute.
     with ThreadPoolExecutor(max_workers=len(FEATURES)) as pool:

@@ -12,13 +12,10 @@ from pathlib import Path, PurePosixPath
 from .sources.discover import discover
 from .cache import parse_cached
 from .model import Entry, IgnoredFile, Location, Problem, Source
-from .limits.pagecut import shown_part
 from .sources.parse import parse_source
+from .limits.table import MAX_SEGMENT_CHARS
 
 UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
-#: A URL segment is a folder of the built site: file systems allow 255 bytes, some far fewer (eCryptfs 143),
-#: and a path is written below the site folder, so longer segments are cut and given a hash of the whole.
-MAX_SEGMENT_CHARS = 100
 
 
 def entry_id(source_path: str) -> str:
@@ -59,17 +56,14 @@ def long_segment_problems(source_path: str) -> list[Problem]:
     ]
 
 
-#: First URL segments of the site's own pages (hub, health, graphs…) and of Material's assets.
-#: A collection folder with one of these names gets its overview at `<name>-collection/` instead.
-RESERVED_TOP_LEVEL = frozenset(
-    {"troubleshooting", "frameworks", "snippets", "problems", "graphs", "health", "guide", "assets", "search", "catalog"}
-)
+def collection_url(collection: str, reserved: frozenset[str] = frozenset()) -> str:
+    """Site-relative URL of a collection's overview page (its entries keep `<collection>/…`).
 
-
-def collection_url(collection: str) -> str:
-    """Site-relative URL of a collection's overview page (its entries keep `<collection>/…`)."""
+    `reserved`: first URL segments of the site's own pages, which each feature declares (`URLS`, gathered by
+    `atlas.reserved_urls`); a collection folder with one of these names has its overview at `<name>-collection/`.
+    """
     slug = slug_path(collection)
-    return (f"{slug}-collection" if slug in RESERVED_TOP_LEVEL else slug) + "/"
+    return (f"{slug}-collection" if slug in reserved else slug) + "/"
 
 
 @dataclass
@@ -81,6 +75,7 @@ class Catalog:
     entries: list[Entry]
     ignored: list[IgnoredFile]
     problems: list[Problem] = field(default_factory=list)
+    reserved: frozenset[str] = frozenset()  # first URL segments the site's own pages take (see collection_url)
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
@@ -88,6 +83,10 @@ class Catalog:
         for entry in self.entries:
             for key in {_key(entry.name), _key(entry.stem)}:
                 self._by_key[key].append(entry)
+
+    def collection_url(self, collection: str) -> str:
+        """Site-relative URL of a collection's overview page."""
+        return collection_url(collection, self.reserved)
 
     def in_collection(self, collection: str) -> list[Entry]:
         """Entries of one collection, agents first, in path order."""
@@ -135,8 +134,11 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_]+", "-", unicodedata.normalize("NFC", name).strip().lower())
 
 
-def build_catalog(content_dir: Path) -> Catalog:
-    """Discover and parse every file; one bad file is reported, never fatal to the others."""
+def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset()) -> Catalog:
+    """Discover and parse every file; one bad file is reported, never fatal to the others.
+
+    `reserved`: the URL segments the site's own pages take (`atlas.reserved_urls()`).
+    """
     found = discover(content_dir)
     entries: list[Entry] = []
     ignored = list(found.ignored)
@@ -159,8 +161,8 @@ def build_catalog(content_dir: Path) -> Catalog:
             continue
         taken[unique_id] = source.path
         entries.append(entry)
-    catalog = Catalog(content_dir, found.collections, entries, ignored, problems)
-    catalog.problems += _duplicate_name_problems(catalog) + _collection_url_problems(found.collections)
+    catalog = Catalog(content_dir, found.collections, entries, ignored, problems, reserved)
+    catalog.problems += _duplicate_name_problems(catalog) + _collection_url_problems(found.collections, reserved)
     return catalog
 
 
@@ -170,9 +172,7 @@ def _parse(source: Source, unique_id: str) -> tuple[Entry | None, list[Problem]]
         data = Path(source.abs_path).read_bytes()
     except OSError as error:
         return None, [Problem(Location(source.path, 1), "error", "unreadable", f"cannot read file: {error.strerror}")]
-    data, cut = shown_part(source.path, data)
-    entry, problems = parse_cached(source, data, unique_id, parse_source)
-    return entry, problems + [cut] if cut is not None else problems
+    return parse_cached(source, data, unique_id, parse_source)
 
 
 def _unique(base: str, taken: dict[str, str]) -> str:
@@ -184,12 +184,12 @@ def _unique(base: str, taken: dict[str, str]) -> str:
     return candidate
 
 
-def _collection_url_problems(collections: list[str]) -> list[Problem]:
+def _collection_url_problems(collections: list[str], reserved: frozenset[str]) -> list[Problem]:
     """Collection folders whose names differ only in case or punctuation share one overview URL."""
     seen: dict[str, str] = {}
     problems = []
     for collection in collections:
-        url = collection_url(collection)
+        url = collection_url(collection, reserved)
         if first := seen.get(url):
             problems.append(
                 Problem(Location(collection, 1), "warning", "duplicate-collection-url",

@@ -80,6 +80,9 @@ class Entry:
     skills: tuple[str, ...] = ()
     model: str | None = None
     version: str | None = None
+    #: Facts other features read (never found again through problem codes):
+    unclosed_fences: frozenset[int] = frozenset()  # file lines of fences never closed: they run to the end
+    cut_note: str | None = None  # why the page shows the file only in part (limits.pagecut); None: all of it
 
     @property
     def url(self) -> str:

@@ -65,9 +65,12 @@ def test_unreadable_bytes_do_not_cost_other_pages(tmp_path):
 
 def test_collection_named_like_a_site_page_keeps_its_overview(tmp_path):
     """A collection called 'snippets' gets its overview at snippets-collection/, beside the health page."""
+    from docs_build.atlas import reserved_urls
     from docs_build.catalog import collection_url
 
-    assert collection_url("snippets") == "snippets-collection/" and collection_url("api-design") == "api-design/"
+    reserved = reserved_urls()
+    assert collection_url("snippets", reserved) == "snippets-collection/"
+    assert collection_url("api-design", reserved) == "api-design/"
 
 
 def test_collections_with_one_url_are_reported(tmp_path):

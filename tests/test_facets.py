@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import write_collection
 
+from docs_build.atlas import reserved_urls
 from docs_build.catalog import build_catalog, collection_url
 from docs_build.catalog_page.facets import facet_values, render_page
 
@@ -40,7 +41,7 @@ def test_page_has_a_row_per_entry_with_its_facets_escaped(tmp_path):
 
 def test_a_collection_named_catalog_keeps_its_overview_apart():
     """The page owns /catalog/: a collection folder of that name has its overview at /catalog-collection/."""
-    assert collection_url("catalog") == "catalog-collection/"
+    assert collection_url("catalog", reserved_urls()) == "catalog-collection/"
 
 
 def test_values_differing_only_in_case_are_one_option(tmp_path):

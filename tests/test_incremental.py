@@ -23,15 +23,17 @@ def test_an_unchanged_file_gives_back_the_same_entry(tmp_path):
 
 def test_a_dirty_plan_rebuilds_changed_pages_and_a_new_nav_rebuilds_all(tmp_path):
     """Pages are compared with the last finished build; a changed navigation makes the build full."""
-    site, nav = str(tmp_path), [{"Home": "index.md"}]
-    full = incremental.plan(site, True, {"a.md": "A", "b.md": "B"}, nav)
+    site, nav, planner = str(tmp_path), [{"Home": "index.md"}], incremental.RebuildPlanner(serving_dirty=True)
+    full = planner.plan(site, {"a.md": "A", "b.md": "B"}, nav)
     assert not full.dirty and full.changed == {"a.md", "b.md"}
-    incremental.finish(full)
-    edited = incremental.plan(site, True, {"a.md": "A2", "b.md": "B"}, nav)
+    planner.finish(full)
+    edited = planner.plan(site, {"a.md": "A2", "b.md": "B"}, nav)
     assert edited.dirty and edited.changed == {"a.md"}
-    incremental.finish(edited)
-    assert not incremental.plan(site, True, {"a.md": "A2", "b.md": "B"}, [*nav, {"New": "c.md"}]).dirty
-    assert not incremental.plan(site, False, {"a.md": "A2", "b.md": "B"}, nav).dirty  # `mkdocs build`: always full
+    planner.finish(edited)
+    assert not planner.plan(site, {"a.md": "A2", "b.md": "B"}, [*nav, {"New": "c.md"}]).dirty
+    building = incremental.RebuildPlanner(serving_dirty=False)  # `mkdocs build`: always full
+    building.finish(edited)
+    assert not building.plan(site, {"a.md": "A2", "b.md": "B"}, nav).dirty
 
 
 def test_a_listing_is_made_again_only_when_one_of_its_entries_changed(tmp_path):

@@ -16,8 +16,9 @@ from conftest import build_site, write_collection
 from docs_build.catalog import build_catalog
 from docs_build.model import SearchDocument
 from docs_build.pages.render import render_card
-from docs_build.search import frontmatter_weight, index_site, index_site_soon, indexed_fragments
-from docs_build.search.index import document_html
+from docs_build.adapter.search_index import BackgroundIndexer, index_site, indexed_fragments
+from docs_build.search.weights import frontmatter_weight
+from docs_build.search.documents import document_html
 
 AGENT = """---
 name: ledger-tracer
@@ -142,7 +143,7 @@ def test_background_indexing_reports_once_and_only_the_newest_of_a_queue(seed_si
     shutil.rmtree(site / "pagefind")
     reports: list = []
     for row in ("first", "second", "third"):
-        index_site_soon(site, [SearchDocument(f"demo/#ts-{row}", row, ())], reports.append)
+        BackgroundIndexer().index_soon(site, [SearchDocument(f"demo/#ts-{row}", row, ())], reports.append)
     deadline = time.monotonic() + 120
     while not any(getattr(r, "documents", 0) for r in reports) or "/demo/#ts-third" not in _urls(site):
         assert time.monotonic() < deadline, reports
@@ -165,7 +166,7 @@ def test_the_background_index_runs_pagefind_at_a_lower_priority(tmp_path: Path, 
     """Under `mkdocs serve` Pagefind is started with BACKGROUND_NICE: the author's next rebuild gets the CPU first."""
     import pagefind.service
 
-    from docs_build.search import index as search_index
+    from docs_build.adapter import search_index
 
     seen: list[int] = []
     launch = pagefind.service.PagefindService.launch
@@ -178,7 +179,7 @@ def test_the_background_index_runs_pagefind_at_a_lower_priority(tmp_path: Path, 
     monkeypatch.setattr(pagefind.service.PagefindService, "launch", launch_and_look)
     site = write_collection(tmp_path / "site", {"index.html": '<html lang="en"><body><main>Words</main></body></html>'})
     done = threading.Event()
-    index_site_soon(site, [], lambda outcome: done.set())
+    BackgroundIndexer().index_soon(site, [], lambda outcome: done.set())
     assert done.wait(60)
     index_site(site, [])  # a full build's index: the build's own priority
     base = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[16])

@@ -14,8 +14,9 @@ from conftest import CONTENT, build_site, write_collection
 
 import docs_build
 from docs_build.model import SearchDocument
-from docs_build.search import IndexReport, StreamedIndex, index_site, indexed_fragments
-from docs_build.search.stream import indexed_part
+from docs_build.adapter.search_index import IndexReport, index_site, indexed_fragments
+from docs_build.adapter.search_stream import StreamedIndex
+from docs_build.adapter.search_stream import indexed_part
 
 ROW = SearchDocument("a/#ts-boom", "Boom", (("Fix", "restart"),))
 

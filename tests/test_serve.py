@@ -17,7 +17,7 @@ from pathlib import Path
 
 from conftest import make_project, write_collection
 
-from docs_build.search import indexed_fragments
+from docs_build.adapter.search_index import indexed_fragments
 
 
 def free_port() -> int:

@@ -166,12 +166,12 @@ def test_description_examples_are_split_from_the_summary(tmp_path):
 
 def test_reserved_top_level_names_cover_every_site_page(seed_site):
     """Every generated page outside the collections sits under a name collections cannot take over."""
-    from docs_build.catalog import RESERVED_TOP_LEVEL
+    from docs_build.atlas import reserved_urls
 
     catalog = json.loads((seed_site.site_dir / "catalog.json").read_text())
     collections = {c.lower() for c in catalog["collections"]}
     tops = {p.relative_to(seed_site.site_dir).parts[0] for p in seed_site.site_dir.rglob("index.html")}
-    assert tops - collections - {"index.html"} <= RESERVED_TOP_LEVEL
+    assert tops - collections - {"index.html"} <= reserved_urls()
 
 
 def test_graph_pages_are_grouped_in_the_navigation(seed_site):

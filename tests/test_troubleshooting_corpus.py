@@ -11,7 +11,7 @@ import yaml
 
 from docs_build.catalog import build_catalog
 from docs_build.markdown.tables import header_roles, iter_tables, plain_text
-from docs_build.search import indexed_fragments
+from docs_build.adapter.search_index import indexed_fragments
 from docs_build.troubleshooting.rows import collect_rows, header_key
 
 NOT_TROUBLESHOOTING = {

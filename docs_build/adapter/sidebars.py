@@ -9,7 +9,7 @@ made by Material's own macro. Where the two could differ — the home page, a fo
 section's link is the active one), a sidebar link below the page's own URL, an item not found exactly
 once — the page's sidebar is rendered whole. `ATLAS_NAV_CACHE=0` renders every sidebar whole.
 
-Nav items are duck-typed (`url`, `children`, `active`, `file`); nothing here imports MkDocs.
+Nav items are duck-typed (`url`, `children`, `active`, `file`).
 """
 
 from __future__ import annotations
@@ -95,6 +95,7 @@ def install_sidebar_cache(env: jinja2.Environment, theme_dirs: list[str]) -> jin
     """Give the theme `atlas_sidebar()`, which overrides/partials/nav.html calls: Material's own nav.html (found
     in `theme_dirs`, the theme without the site's overrides) through a SidebarCache of this environment."""
     source = next(path for d in theme_dirs if (path := Path(d, "partials", "nav.html")).is_file()).read_text(encoding="utf-8")
+    # compat.JINJA_THEME_ENV, compat.MATERIAL_NAV_MACRO: Material's nav.html under another name, its item macro called
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FunctionLoader(lambda name: source if name == MATERIAL_NAV else None)])
     cache = SidebarCache(
         lambda variables: env.get_template(MATERIAL_NAV).render(variables),

@@ -12,12 +12,12 @@ import jinja2
 import jinja2.bccache
 
 #: Where Material puts the page content; code blocks (whitespace that matters) live only inside it.
-CONTENT_START = '<div class="md-content"'
+CONTENT_START = '<div class="md-content"'  # compat.MATERIAL_MARKUP
 CONTENT_END = "</article>"
 INDENTED_BREAKS_RE = re.compile(r"[ \t]*\n\s*")
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
+class MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled theme templates kept for the process: `mkdocs serve` makes a new environment every build."""
 
     def __init__(self) -> None:
@@ -31,14 +31,15 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_BYTECODE = _MemoryBytecodeCache()
+def compact_templates(env: jinja2.Environment, bytecode: jinja2.BytecodeCache) -> jinja2.Environment:
+    """Strip the line break after each block tag and the indentation before it (Jinja's own options).
 
-
-def compact_templates(env: jinja2.Environment) -> jinja2.Environment:
-    """Strip the line break after each block tag and the indentation before it (Jinja's own options)."""
-    env.trim_blocks = True
+    `bytecode`: compiled templates kept for the process (the plugin's), keyed by template name and source
+    checksum, so an edited template recompiles.
+    """
+    env.trim_blocks = True  # compat.JINJA_THEME_ENV
     env.lstrip_blocks = True
-    env.bytecode_cache = _BYTECODE  # keyed by template name and source checksum: an edited template recompiles
+    env.bytecode_cache = bytecode
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this keep the old whitespace
     return env

@@ -1,6 +1,6 @@
-"""Entry pages converted from Markdown by a forked worker (docs_build.forked) while MkDocs converts the rest.
+"""Generated pages converted from Markdown by a forked worker (docs_build.forked) while MkDocs converts the rest.
 
-Converting Markdown is most of a build and MkDocs does it on one core. In a full `mkdocs build` the hook
+Converting Markdown is most of a build and MkDocs does it on one core. In a full `mkdocs build` the plugin
 forks a worker that converts entry pages from the end of MkDocs' order backwards while MkDocs goes
 forwards (docs_build.forked); where they meet depends on their speeds. A page the worker converted is
 taken as if MkDocs' own `Page.render` had made it. The worker runs the
@@ -9,10 +9,11 @@ same objects, and what `render` would log is logged by the parent when it takes 
 builds fail on the same warnings. A page the worker could not do is rendered by MkDocs as usual.
 
 Then, while MkDocs puts pages into the theme from the first, the worker does the same for the pages it
-converted, from the last (`page_html`, the hook's copy of MkDocs' steps for one page); MkDocs writes the
+converted, from the last (`_page_html`, MkDocs' steps for one page); MkDocs writes the
 HTML the worker made for a page it reaches that the worker has done.
 
-MkDocs' page objects are used by their attributes only (this package does not import MkDocs).
+The steps of one page are MkDocs' own (`mkdocs.commands.build._build_page`), redone here for the worker:
+every private name they touch is listed in `compat.py` with the version it was written against.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs.commands.build import get_context
+from mkdocs.structure.pages import Page
+
 from ..forked import NOT_DONE, ForkedMap
 
 #: Set to 0 to do all work in the MkDocs process: no page worker, no forked feature (the tests compare both ways).
 WORKER_ENV = "ATLAS_RENDER_WORKER"
 MIN_PAGES = 50  # below this a fork costs more than it saves
-_IN_WORKER = [False]  # set in the worker process
 
 
 @dataclass
@@ -78,59 +81,108 @@ def wanted(command: str, dirty: bool, pages: int) -> bool:
     return can_fork(command) and not dirty and pages >= MIN_PAGES
 
 
-def start(pages: Sequence[Any], config: Any, files: Any, finish: Callable[[Any, str], str],
-          page_html: Callable[[Any], str] | None = None) -> ForkedMap[Any]:
-    """Fork the worker that renders `pages` from the last one backwards, each made final by `finish(page, html)`.
+class PageWorker:  # compat.PAGE_WORKER
+    """The page worker of one full build: forked at `on_nav`, closed at `on_post_build` (or a failed build).
 
-    `finish` is the hook's own pure per-page step after conversion (held HTML put back, sanitising), done
-    by the worker too; the parent skips it for the pages it takes from there. `page_html(page)`, when given,
-    is the second stage: the page's whole HTML, as written to the site (taken with `take_html`).
+    `pages` are the generated pages in MkDocs' order; `finish(page, html)` is the plugin's pure per-page step
+    after conversion (held HTML put back, sanitising), done by the worker too, so the parent skips it for the
+    pages it takes from there. `on_child` runs first in the forked process (the plugin notes it is there).
     """
-    captured = _Captured()
 
-    def render(page: Any) -> Rendered:
-        captured.records = []
-        config._current_page = page
+    def __init__(self, pages: Sequence[Any], config: Any, files: Any, nav: Any,
+                 finish: Callable[[Any, str], str], on_child: Callable[[], None]) -> None:
+        self.config, self.files, self.nav = config, files, nav
+        self.index = {page.file.src_uri: index for index, page in enumerate(pages)}
+        self.pages = len(pages)
+        self.converted: set[str] = set()  # src_uri of pages taken converted from the worker
+        self.themed: set[str] = set()  # … and of those also taken in the theme
+        self._env: Any = None  # the worker's theme environment, made for its first page
+        captured = _Captured()
+
+        def setup() -> None:
+            on_child()
+            _capture_logs(captured)
+
+        def render(page: Any) -> Rendered:
+            captured.records = []
+            started, content = self._convert(page)
+            seconds = time.perf_counter() - started  # the slow-page budget's measure: conversion alone
+            links = page.links_to_anchors
+            page.content = finish(page, content)  # as the parent will have it, for the second stage
+            return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,  # compat.TITLE_FROM_RENDER
+                            None if links is None else {file.src_uri: found for file, found in links.items()},
+                            seconds, captured.records)
+
+        def theme(page: Any) -> Themed:
+            captured.records = []
+            return Themed(self._page_html(page), captured.records)
+
+        self._map: ForkedMap[Any] = ForkedMap(pages, render, setup=setup, then=theme)
+
+    def wants(self, page: Any) -> bool:
+        """Whether the page is one of the worker's (a generated page)."""
+        return page.file.src_uri in self.index
+
+    def take(self, page: Any) -> Rendered | None:
+        """Set the worker's conversion of the page on it as Page.render would; None: MkDocs converts it here."""
+        rendered = self._map.result(self.index[page.file.src_uri])
+        if rendered is NOT_DONE:
+            return None
+        _log_again(rendered.records)
+        # compat.TITLE_FROM_RENDER: what Page.render leaves on a page
+        page.content, page.toc, page._title_from_render = rendered.content, rendered.toc, rendered.title
+        page.present_anchor_ids = rendered.anchor_ids
+        if rendered.links_to_anchors is not None:
+            page.links_to_anchors = {self.files.get_file_from_path(src): found
+                                     for src, found in rendered.links_to_anchors.items()}
+        self.converted.add(page.file.src_uri)
+        return rendered
+
+    def take_html(self, page: Any) -> str | None:
+        """The page's whole HTML as the worker made it, if it converted the page and then themed it too."""
+        if page.file.src_uri not in self.converted:
+            return None
+        themed = self._map.result(self.index[page.file.src_uri], stage=1)
+        if themed is NOT_DONE:
+            return None
+        _log_again(themed.records)
+        self.themed.add(page.file.src_uri)
+        return themed.html
+
+    def close(self) -> str:
+        """Stop the worker; the log line that says what it did."""
+        self._map.close()
+        return (f"docs_build: {len(self.converted)} of {self.pages} generated pages converted by the page worker, "
+                f"{len(self.themed)} of them put into the theme there")
+
+    def _convert(self, page: Any) -> tuple[float, str]:
+        """In the worker: MkDocs' steps up to the page's HTML (pre-page and page-Markdown events, Page.render)."""
+        config, files = self.config, self.files
+        config._current_page = page  # compat.CURRENT_PAGE
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         started = time.perf_counter()
-        page.render(config, files)
-        seconds = time.perf_counter() - started  # the slow-page budget's measure: conversion alone
-        links = page.links_to_anchors
-        page.content = finish(page, page.content)  # as the parent will have it, for the second stage
-        return Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
-                        None if links is None else {file.src_uri: found for file, found in links.items()},
-                        seconds, captured.records)
+        Page.render(page, config, files)
+        return started, page.content
 
-    def theme(page: Any) -> Themed:
-        captured.records = []
-        html = page_html(page)
-        return Themed(html, captured.records)
-
-    return ForkedMap(pages, render, setup=lambda: _capture_logs(captured), then=theme if page_html else None)
-
-
-def take(worker: ForkedMap[Any], index: int, page: Any, files: Any) -> Rendered | None:
-    """Set the worker's rendering of page `index` on the page as Page.render would; None: render it here."""
-    rendered = worker.result(index)
-    if rendered is NOT_DONE:
-        return None
-    _log_again(rendered.records)
-    page.content, page.toc, page._title_from_render = rendered.content, rendered.toc, rendered.title
-    page.present_anchor_ids = rendered.anchor_ids
-    if rendered.links_to_anchors is not None:
-        page.links_to_anchors = {files.get_file_from_path(src): found for src, found in rendered.links_to_anchors.items()}
-    return rendered
-
-
-def take_html(worker: ForkedMap[Any], index: int) -> str | None:
-    """The whole HTML of page `index` (one `take` gave) as the worker made it; None: MkDocs makes it here."""
-    themed = worker.result(index, stage=1)
-    if themed is NOT_DONE:
-        return None
-    _log_again(themed.records)
-    return themed.html
+    def _page_html(self, page: Any) -> str:
+        """In the worker: the page's whole HTML, by MkDocs' own steps (compat.BUILD_PAGE)."""
+        config, files = self.config, self.files
+        if self._env is None:  # the first page: the theme, and the titles the sidebars show (from each page's header)
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.markdown is None:
+                    file.page.read_source(config)
+            self._env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        config._current_page = page  # compat.CURRENT_PAGE
+        page.active = True
+        try:
+            context = get_context(self.nav, files, config, page)
+            template = self._env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            return config.plugins.on_post_page(template.render(context), page=page, config=config)
+        finally:
+            page.active = False
 
 
 def _log_again(records: list[tuple[str, int, str]]) -> None:
@@ -139,14 +191,8 @@ def _log_again(records: list[tuple[str, int, str]]) -> None:
         logging.getLogger(name).log(level, "%s", message)
 
 
-def in_worker() -> bool:
-    """Whether this process is the page worker (the hook starts no search index there)."""
-    return _IN_WORKER[0]
-
-
 def _capture_logs(handler: logging.Handler) -> None:
     """In the worker: MkDocs' log handlers (printing, counting warnings) replaced by one that keeps records."""
-    _IN_WORKER[0] = True
     for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
         for existing in list(logger.handlers):
             logger.removeHandler(existing)

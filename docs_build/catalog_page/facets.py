@@ -13,6 +13,8 @@ from ..model import Analysis, Entry, GeneratedPage
 from ..troubleshooting.rows import short_collection
 
 PAGE = "catalog.md"
+#: The first URL segments this feature's pages take; see catalog.collection_url.
+URLS = frozenset({"catalog"})
 #: Rows per block (one table each, laid out only near the viewport), as on the troubleshooting hub.
 BLOCK_ROWS = 40
 MAX_SUMMARY_CHARS = 160

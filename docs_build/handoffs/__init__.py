@@ -16,10 +16,12 @@ from ..cache import names_signature, per_entry
 from ..model import Analysis, Location, Problem
 from .bonds import Bond, audit_bonds, find_bonds
 from .find import Handoff, find_handoffs
-from .render import render_entry_sections, render_graph_pages, render_health
+from .render import GRAPH_DIR, HEALTH_PAGE, render_entry_sections, render_graph_pages, render_health
 from .resolve import numbered_agents, suggest
 
 __all__ = ["Handoff", "analyse", "find_handoffs", "handoff_problems"]
+#: The first URL segments this feature's pages take (graphs, the health page); see catalog.collection_url.
+URLS = frozenset({GRAPH_DIR, HEALTH_PAGE.split("/")[0]})
 
 
 def analyse(catalog: Catalog) -> Analysis:

@@ -19,41 +19,14 @@ from functools import lru_cache
 from ..markdown.codespans import blank_code_spans
 from ..markdown.fences import fenced_lines, iter_fences
 from ..model import Location, Problem
+from .table import MAX_UNCLOSED, MAX_BRACKET_DEPTH, MAX_SAME_HEADING, MAX_HEADING_CHARS, MAX_QUOTE_DEPTH, MAX_LIST_DEPTH, MAX_INDENT, MAX_FENCES, MAX_TIGHT_DEFINITIONS, MAX_MARKDOWN_ATTRIBUTES, MAX_HTML_DEPTH, MAX_BLOCK_CHARS, MAX_BLOCK_MARKUP
 
-#: More unclosed openers than this in one block (or '<tag's in one file) are escaped; fewer cost little.
-MAX_UNCLOSED = 16
-#: Brackets nested deeper than this are escaped: each level makes every enclosing '[' rescan its text.
-MAX_BRACKET_DEPTH = 8
-#: Headings with one text beyond this many: Python-Markdown's toc renumbers each against all its twins.
-MAX_SAME_HEADING = 100
-#: Python-Markdown's heading pattern is lazy: a 50 KB heading line took 3 s. Longer headings are paragraphs.
-MAX_HEADING_CHARS = 1_000
-#: Blockquote markers ('> > > …') deeper than this on one line are shown as text.
-MAX_QUOTE_DEPTH = 16
-#: Python-Markdown parses nested lists by recursion: 300 levels (by indentation, or '1. 1. 1. …' on one line)
-#: raise RecursionError and stop the whole build. Deeper list markers and indentation are cut back.
-MAX_LIST_DEPTH = 16
-MAX_INDENT = 4 * MAX_LIST_DEPTH
-#: Each fenced block costs Python-Markdown a highlighter run (12,500 empty blocks in 50 KB took 2 s); past this
-#: many (the corpora's most is 55), the rest of the file is shown as one block of text.
-MAX_FENCES = 500
-#: Python-Markdown also recurses per definition of a definition list written without blank lines, and per
-#: element of HTML nested with `markdown="1"`: past these counts each definition gets a blank line before its
-#: term, and every such attribute is renamed `data-markdown` (the HTML is kept, its content shown as written).
-MAX_TIGHT_DEFINITIONS = 100
-MAX_MARKDOWN_ATTRIBUTES = 50
-MAX_HTML_DEPTH = 50  # elements nested inside a markdown="1" one are recursed into as well
 HTML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>")
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 DEFINITION_RE = re.compile(r"^ {0,3}:[ \t]")
 MARKDOWN_ATTRIBUTE_RE = re.compile(r"<[A-Za-z][^<>]*?\s(markdown)\s*=", re.I)
 LIST_MARKER_RE = re.compile(r"(?:([*+-])|\d{1,9}([.)]))[ \t]+")
 LIST_MARKERS_RE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_DEPTH + 1))
-#: Python-Markdown rebuilds a paragraph's text for every inline match (escape, emphasis, code), so a paragraph
-#: costs its length times its matches: one longer than this with more markup characters than MAX_BLOCK_MARKUP
-#: is split into paragraphs. The corpora's longest paragraph has 1,228 characters.
-MAX_BLOCK_CHARS = 2_000
-MAX_BLOCK_MARKUP = 200
 INLINE_MARK_RE = re.compile(r"[\[\]()*_`\\<&!{~:^=#]")
 MARKUP_RE = re.compile(r"[\[\]()]")
 TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")

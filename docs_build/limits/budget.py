@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from ..model import Location, Problem
+from .table import BASE_SECONDS, SECONDS_PER_100KB
 
-#: Seconds a page may take to render: a base plus a share per 100 KB of its Markdown. Bounds (bounds.py)
-#: keep every known construct far below this; a page over it is a construct nobody has bounded yet.
-BASE_SECONDS = 2.0
-SECONDS_PER_100KB = 2.0
 
 
 def slow_page_problem(source: str, seconds: float, chars: int) -> Problem | None:

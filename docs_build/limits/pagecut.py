@@ -11,15 +11,8 @@ import codecs
 import re
 
 from ..model import Location, Problem
+from .table import PAGE_LIMIT, CONTENT_BUDGET, CODE_COST, TABLE_COST, PROSE_COST
 
-#: What a page may weigh, theme and sidebar included; the file's part is kept to CONTENT_BUDGET of it.
-PAGE_LIMIT = 2 * 2**20
-CONTENT_BUDGET = 1_400_000
-#: Estimated HTML bytes per character and per line (measured on the corpus: code pages run to 10x their
-#: source; one-character tokens to 25x).
-CODE_COST = (25, 90)
-TABLE_COST = (8, 200)
-PROSE_COST = (4, 30)
 FENCE_RE = re.compile(rb"^[ \t]*(`{3,}|~{3,})")
 CODE = "file-too-large"
 

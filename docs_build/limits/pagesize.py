@@ -5,14 +5,11 @@ from __future__ import annotations
 from ..pages import render
 from ..catalog import Catalog
 from ..model import Analysis
-from .pagecut import CODE
 
 
 def analyse(catalog: Catalog) -> Analysis:
     """A note at the top of each page that shows its file in part."""
-    notes = {p.location.path: p.message for p in catalog.problems if p.code == CODE}
-    ids = {entry.source: entry.id for entry in catalog.entries if entry.source in notes}
-    by_id = {ids[path]: message for path, message in notes.items() if path in ids}
+    by_id = {entry.id: entry.cut_note for entry in catalog.entries if entry.cut_note is not None}
 
     def transform(entry_id: str, page_html: str) -> str:
         if entry_id not in by_id:

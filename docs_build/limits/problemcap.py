@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Location, Problem
+from .table import MAX_PER_FILE_AND_CODE
 
-#: Problems of one code in one file beyond this are counted in one summary problem.
-MAX_PER_FILE_AND_CODE = 20
 
 
 def cap_per_file(problems: list[Problem]) -> list[Problem]:

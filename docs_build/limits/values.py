@@ -9,10 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Location, Problem
+from .table import MAX_TEXT_CHARS, MAX_ITEMS, MAX_DEPTH
 
-MAX_TEXT_CHARS = 10_000
-MAX_ITEMS = 200  # per list or mapping
-MAX_DEPTH = 12  # levels of lists and mappings below the field (the seeds' JSON schemas reach 8)
 
 
 def bound_value(value: Any, depth: int = 0) -> tuple[Any, list[str]]:

@@ -25,6 +25,8 @@ from ..model import Analysis, Entry, GeneratedPage
 from ..markdown.tables import Heading, iter_headings, iter_tables, match_key, plain_text
 
 MATRIX_PAGE = "frameworks.md"
+#: The first URL segments this feature's pages take; see catalog.collection_url.
+URLS = frozenset({"frameworks"})
 #: Evidence kinds, most specific first: a cell links to the first kind an entry has.
 KINDS = ("diagram", "table", "heading", "frontmatter")
 MATRIX_HEADING_RE = re.compile(r"\b(matri(x|ces)|comparisons?|selection)\b", re.I)

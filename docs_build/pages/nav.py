@@ -11,7 +11,6 @@ import posixpath
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import collection_url
 from ..model import Entry
 from .render import entry_src
 
@@ -51,7 +50,7 @@ def _collection_nav(atlas: Atlas, collection: str) -> list[NavItem]:
     for entry in atlas.catalog.in_collection(collection):
         groups[entry.group or ("Agents" if entry.kind == "agent" else "Skills")].append(entry)
     folders = atlas.catalog.folders()
-    items: list[NavItem] = [{"Overview": collection_url(collection) + "index.md"}]
+    items: list[NavItem] = [{"Overview": atlas.catalog.collection_url(collection) + "index.md"}]
     for label in sorted(groups):
         section: list[NavItem] = [{_title(e.title): entry_src(e)} for e in groups[label]]
         homes = {atlas.catalog.home_folder(e) for e in groups[label]}

@@ -14,7 +14,7 @@ import yaml
 from markupsafe import Markup
 
 from ..limits.bounds import bound_markdown
-from ..catalog import Catalog, collection_url
+from ..catalog import Catalog
 from ..wiki.copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from ..cache import per_listing
 from ..markdown.gfm import separate_blocks
@@ -30,6 +30,9 @@ MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|>])")
 CATALOG_JSON = "catalog.json"
 INVENTORY_FILE = "objects.inv"  # written by docs_build.inventory
 PROBLEMS_PAGE = "problems.md"
+#: First URL segments of the site's own pages beside the features': the problems page, the hand-written guide,
+#: assets (docs/assets, the Mermaid bundle) and search; see catalog.collection_url.
+SITE_URLS = frozenset({"problems", "guide", "assets", "search"})
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML was built with it
 
 
@@ -154,7 +157,7 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         entry=entry,
         summary=summary,
         examples=examples,
-        collection_url=href(src, collection_url(entry.collection)),
+        collection_url=href(src, catalog.collection_url(entry.collection)),
         group_url=href(src, catalog.home_folder(entry) + "/"),
         skills=skills,
         namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
@@ -182,7 +185,7 @@ def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str)
 
 def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
     """The index of one collection, one table per plugin or category."""
-    src = collection_url(collection) + "index.md"
+    src = catalog.collection_url(collection) + "index.md"
     return render_listing(src, collection, f"{collection}/", catalog.in_collection(collection))
 
 
@@ -219,7 +222,7 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
     rows = []
     for collection in catalog.collections:
         kinds = Counter(entry.kind for entry in catalog.in_collection(collection))
-        rows.append((collection, href("index.md", collection_url(collection)), kinds["agent"], kinds["skill"]))
+        rows.append((collection, href("index.md", catalog.collection_url(collection)), kinds["agent"], kinds["skill"]))
     kinds = Counter(entry.kind for entry in catalog.entries)
     content = render_template(
         "home.html",

@@ -43,13 +43,9 @@ class SnippetResult:
 
 def catalog_snippets(catalog: Catalog) -> list[Snippet]:
     """Every fenced block of every entry, in file order."""
-    unclosed: dict[str, set[int]] = defaultdict(set)
-    for problem in catalog.problems:
-        if problem.code == "unclosed-fence":
-            unclosed[problem.location.path].add(problem.location.line)
     snippets: list[Snippet] = []
     for entry in catalog.entries:
-        snippets += iter_snippets(entry.source, entry.body, entry.body_line, frozenset(unclosed[entry.source]))
+        snippets += iter_snippets(entry.source, entry.body, entry.body_line, entry.unclosed_fences)
     return snippets
 
 

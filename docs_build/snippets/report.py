@@ -13,6 +13,8 @@ from .outcome import STATUSES
 from .registry import CHECKERS
 
 HEALTH_PAGE = "snippets.md"
+#: The first URL segments this feature's pages take; see catalog.collection_url.
+URLS = frozenset({"snippets"})
 OPT_OUT_EXAMPLE = "<!-- no-check: pseudo-code -->"
 
 

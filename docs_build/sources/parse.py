@@ -14,14 +14,10 @@ from ..limits.values import bound_meta
 from .yamltext import load_as_written, written_value_problems
 from ..limits.bounds import bound_markdown, bound_problems
 from ..markdown.fences import normalise_fences, fence_problems, iter_fences
+from ..limits.pagecut import shown_part
 from ..model import Entry, Kind, Location, Problem, Source
+from ..limits.table import MAX_META_NODES, MAX_META_DEPTH
 
-#: Larger files are cut here: a page of several megabytes helps nobody and slows every build.
-MAX_CHARS = 1_000_000
-#: YAML aliases can make a value refer to itself or expand exponentially; past these limits the
-#: frontmatter is read leniently instead, so no feature walks (or renders) it forever.
-MAX_META_NODES = 20_000
-MAX_META_DEPTH = 40
 FRONTMATTER_OPEN_RE = re.compile(r"^---[ \t]*$")
 FRONTMATTER_CLOSE_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 TOP_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
@@ -45,19 +41,8 @@ class ParsedFile:
 
 
 def read_text(data: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Decode a file's bytes (see encoding.decode); oversize reported and cut."""
-    text, problems = decode(data, path)
-    if len(text) > MAX_CHARS:
-        cut = text.rfind("\n", 0, MAX_CHARS) + 1 or MAX_CHARS
-        problems.append(
-            Problem(
-                Location(path, text.count("\n", 0, cut) + 1), "warning", "file-too-large",
-                f"file has {len(text) // 1000} k characters; the page shows the first {MAX_CHARS // 1000} k",
-                "split it into smaller files",
-            )
-        )
-        text = text[:cut]
-    return text, problems
+    """Decode a file's bytes (see encoding.decode)."""
+    return decode(data, path)
 
 
 def split_file(text: str, path: str) -> ParsedFile:
@@ -185,7 +170,12 @@ def stem_of(source_path: str) -> str:
 
 
 def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | None, list[Problem]]:
-    """Parse one file; None with a reason when frontmatter shows it is not a definition."""
+    """Parse one file; None with a reason when frontmatter shows it is not a definition.
+
+    A file too large for one page is parsed in part (limits.pagecut), so its rows, handoffs and snippets are
+    those of the part shown.
+    """
+    data, cut = shown_part(source.path, data)
     text, problems = read_text(data, source.path)
     parsed = split_file(text, source.path)
     problems += parsed.problems
@@ -195,7 +185,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     problems += bound_problems(source.path, bound_markdown(parsed.body)[1], parsed.body_line)  # render.py bounds the page
     kind = source.kind or _kind_from_meta(parsed.meta)
     if kind is None:
-        return None, problems
+        return None, problems + [cut] if cut is not None else problems
     meta, value_problems = bound_meta(parsed.meta, parsed.meta_lines, source.path)
     problems += value_problems
     stem = stem_of(source.path)
@@ -223,8 +213,10 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         skills=as_list(meta.get("skills")),
         model=_scalar(meta.get("model")),
         version=_scalar(meta.get("version")),
+        unclosed_fences=frozenset(fence.start_line for fence in fences if fence.end_line is None),
+        cut_note=cut.message if cut is not None else None,
     )
-    return entry, problems
+    return entry, problems + [cut] if cut is not None else problems
 
 
 def _structure_problems(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[Problem]:

@@ -13,18 +13,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..catalog import slug_path
+from ..limits.table import MAX_ROWS, MAX_BYTES, ROW_OVERHEAD
 
 if TYPE_CHECKING:
     from ..model import Entry
     from .rows import TroubleRow
 
-#: At most this many rows on one hub page: a keystroke in its filter walks every row (bench/hub.py measures it).
-MAX_ROWS = 1000
-#: At most this many bytes of rows on one hub page (estimated), far under the 2 MB every page must stay within.
-MAX_BYTES = 1_000_000
-#: The row's markup around its text (tags, ids, classes, relative links, titles): the corpus hub's 730 rows
-#: are 700 KB.
-ROW_OVERHEAD = 480
 HUB_FOLDER = "troubleshooting"
 
 

@@ -17,12 +17,14 @@ from markupsafe import Markup
 
 from . import hubpages
 from ..pages import render
-from ..catalog import Catalog, collection_url
+from ..catalog import Catalog
 from ..cache import per_entry
 from ..model import Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
 from ..markdown.tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
 
 HUB_PAGE = "troubleshooting.md"
+#: The first URL segments this feature's pages take (the hub, split or whole); see catalog.collection_url.
+URLS = frozenset({"troubleshooting"})
 ANCHOR_PREFIX = "ts-"
 MAX_SLUG_CHARS = 60
 #: Hub rows per block (one table each, rendered only near the viewport); about 3,000 px on a desktop.
@@ -245,7 +247,7 @@ def render_rows(
             continue
         # Once per entry, not per row: relative paths were half the hub's render time at 20,000 rows.
         entry_href = render.href(from_src, f"{entry_id}/")
-        collection_href = render.href(from_src, collection_url(entry.collection))
+        collection_href = render.href(from_src, catalog.collection_url(entry.collection))
         for row in rows:
             items.append({
                 "row": row,

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..pages import render
-from ..catalog import RESERVED_TOP_LEVEL, Catalog, collection_url, entry_id
+from ..catalog import Catalog, entry_id
 from ..sources.discover import REDIRECTS_FILE
 from ..sources.encoding import decode
 from ..model import Analysis, Location, Problem
@@ -57,8 +57,8 @@ def resolve(pairs: list[tuple[str, str, int]], catalog: Catalog) -> tuple[list[R
     by_source = {entry.source: entry for entry in catalog.entries}
     mapping = {old: new for old, new, _ in pairs}
     # Every URL the site already serves: entries, folder indexes, collection overviews, the site's own pages.
-    taken = set(catalog.by_id) | set(catalog.folders()) | set(RESERVED_TOP_LEVEL)
-    taken |= {collection_url(name).rstrip("/") for name in catalog.collections}
+    taken = set(catalog.by_id) | set(catalog.folders()) | set(catalog.reserved)
+    taken |= {catalog.collection_url(name).rstrip("/") for name in catalog.collections}
     redirects, problems = [], []
     first_line: dict[str, int] = {}  # old URL -> the line that redirects it
     for old, new, line in pairs:

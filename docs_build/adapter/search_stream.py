@@ -14,7 +14,8 @@ from pathlib import Path
 from pagefind.service import PagefindService
 
 from ..model import SearchDocument
-from .index import NEXT_FOLDER, IndexReport, document_html, index_config, index_site, publish, read_entry
+from ..search.documents import document_html
+from .search_index import NEXT_FOLDER, IndexReport, index_config, index_site, publish, read_entry
 
 #: How long the end of a build waits for Pagefind to take the last pages and write the bundle (about 2 s on the
 #: corpus); past it the index is reported as not written rather than the build hanging.
@@ -49,7 +50,7 @@ def indexed_part(html: str) -> str:
     """
     head = html.find("</head>")
     start = html.find(BODY_START, head)
-    end = html.rfind("</article>")  # the theme's: a page body may hold an article of its own
+    end = html.rfind("</article>")  # compat.MATERIAL_MARKUP  # the theme's: a page body may hold an article of its own
     if head < 0 or start < 0 or end < start:
         return html
     return f"{html[:head]}</head><body>{html[start:end]}</body></html>"
@@ -167,7 +168,7 @@ class StreamedIndex:
             await asyncio.gather(*sent, return_exceptions=True)
 
 
-async def _stop(service: PagefindService) -> None:
+async def _stop(service: PagefindService) -> None:  # compat.PAGEFIND_SERVICE_STOP
     """End Pagefind's process, as PagefindService.close does, whatever replies are still due.
 
     close() (pagefind 1.5.2) first gathers the replies due, and a request cancelled while waiting for its reply

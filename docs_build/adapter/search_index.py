@@ -1,4 +1,9 @@
-"""Index a built site with Pagefind: its pages, plus documents that are parts of pages (table rows)."""
+"""Index a built site with Pagefind: its pages, plus documents that are parts of pages (table rows).
+
+The whole index is written each time (Pagefind has no partial update). `index_site` indexes a finished site;
+`BackgroundIndexer` does so after each `mkdocs serve` rebuild; `search_stream.StreamedIndex` while a full
+build writes its pages. Pagefind's internals touched here are listed in `compat.py`.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,8 @@ from pathlib import Path
 import pagefind.service
 from pagefind.index import IndexConfig, PagefindIndex
 
-from ..pages import render
 from ..model import SearchDocument
+from ..search.documents import document_html
 
 SEARCH_FOLDER = "pagefind"  # the bundle's folder at the site root; docs/assets/search.js loads it from there
 NEXT_FOLDER = f"{SEARCH_FOLDER}.next"  # where a new bundle is written before it is swapped in
@@ -27,12 +32,12 @@ NEXT_FOLDER = f"{SEARCH_FOLDER}.next"  # where a new bundle is written before it
 #: the hub would otherwise be one record, fetched whole for its excerpt, growing with the site.
 EXCLUDED = [".headerlink", ".atlas-ts-link", ".atlas-card__links", ".atlas-copy", ".mermaid", ".md-source-file",
             ".atlas-ts-hub__table tbody"]
-FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a decompressed fragment file starts with
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # compat.PAGEFIND_FRAGMENTS  # what a decompressed fragment file starts with
 #: Pagefind's own result interfaces: the site shows results in Material's dialog instead (docs/assets/search.js).
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
-class _NoPollDelay:
+class _NoPollDelay:  # compat.PAGEFIND_POLL_DELAY
     """asyncio as pagefind.service sees it, without the 0.1 s sleep its reader takes before every response.
 
     pagefind 1.5.2 reads one reply per 0.1 s, so each row added as its own document cost 0.1 s: 730 corpus
@@ -115,31 +120,37 @@ def publish(site_dir: Path, documents: list[SearchDocument], streamed: int = 0) 
     return IndexReport(records - len(documents), len(documents), len(written), size, streamed)
 
 
-_LATEST = {"build": 0}
 #: Under `mkdocs serve` the index is made while the author edits on: the next rebuild comes first.
 BACKGROUND_NICE = 10
-_ONE_AT_A_TIME = threading.Lock()
 
 
-def index_site_soon(site_dir: Path, documents: Iterable[SearchDocument],
-                    done: Callable[[IndexReport | Exception], None]) -> None:
+class BackgroundIndexer:
     """`index_site` in a background thread, for `mkdocs serve`: the edited page shows at once, search follows.
 
-    Runs one at a time; an indexing queued behind a newer build is skipped (the newer one reads every page too).
+    Lives as long as the server: runs one indexing at a time, and one queued behind a newer build is skipped
+    (the newer one reads every page too).
     """
-    _LATEST["build"] += 1
-    build, documents = _LATEST["build"], list(documents)
 
-    def run() -> None:
-        with _ONE_AT_A_TIME:
-            if build != _LATEST["build"]:
-                return
-            try:
-                done(index_site(site_dir, documents, nice=BACKGROUND_NICE))
-            except Exception as error:  # noqa: BLE001 - reported by the hook; the server keeps serving
-                done(error)
+    def __init__(self) -> None:
+        self._latest = 0
+        self._one_at_a_time = threading.Lock()
 
-    threading.Thread(target=run, name="pagefind-index", daemon=True).start()
+    def index_soon(self, site_dir: Path, documents: Iterable[SearchDocument],
+                   done: Callable[[IndexReport | Exception], None]) -> None:
+        """Index the site after this build, in a thread; `done` gets the report or the error."""
+        self._latest += 1
+        build, documents = self._latest, list(documents)
+
+        def run() -> None:
+            with self._one_at_a_time:
+                if build != self._latest:
+                    return
+                try:
+                    done(index_site(site_dir, documents, nice=BACKGROUND_NICE))
+                except Exception as error:  # noqa: BLE001 - reported by the plugin; the server keeps serving
+                    done(error)
+
+        threading.Thread(target=run, name="pagefind-index", daemon=True).start()
 
 
 async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) -> None:
@@ -153,11 +164,6 @@ async def _index(site_dir: Path, target: Path, documents: list[SearchDocument]) 
 def index_config(target: Path) -> IndexConfig:
     """How the site is indexed (one language, the parts of pages that are not text left out), written to target."""
     return IndexConfig(force_language="en", exclude_selectors=EXCLUDED, output_path=str(target))
-
-
-def document_html(document: SearchDocument) -> str:
-    """The HTML Pagefind reads for one document: its title as the heading, each field a paragraph."""
-    return render.render_template("search_document.html", document=document)
 
 
 def indexed_fragments(site_dir: Path) -> list[dict]:
