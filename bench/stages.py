@@ -8,19 +8,18 @@ from pathlib import Path
 
 def stage_seconds(content: Path) -> dict[str, float]:
     """Seconds per stage of `build_atlas`, in the order they run (no MkDocs involved)."""
-    from docs_build.atlas import FEATURES, Atlas
+    from docs_build.atlas import FEATURES, Atlas, reserved_urls
     from docs_build.catalog import build_catalog
-    from docs_build.sources.discover import discover
-    from docs_build.cache import forget
     from docs_build.pages.nav import build_nav
+    from docs_build.sources.discover import discover
 
-    forget()  # a cold build: nothing remembered from another column of this run
+    # A cold build: build_catalog starts with an empty Memory, nothing remembered from another column.
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     discover(content)
     seconds["discover"] = time.perf_counter() - started
     started = time.perf_counter()
-    catalog = build_catalog(content)
+    catalog = build_catalog(content, reserved_urls())
     seconds["parse"] = time.perf_counter() - started - seconds["discover"]
     analyses = []
     for feature in FEATURES:

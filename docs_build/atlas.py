@@ -18,8 +18,8 @@ from .matrix import coverage as matrix
 from .limits import pagesize
 from .wiki import redirects
 from .troubleshooting import rows as troubleshooting
+from .cache import Memory
 from .catalog import Catalog, build_catalog
-from .cache import names_signature, per_entry
 from .forked import NOT_DONE, ForkedMap
 from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
 from .limits.problemcap import cap_per_file
@@ -78,13 +78,13 @@ class Atlas:
         # Pages outside the navigation (the split hub's collection pages) are reached from their overview instead.
         pages = [render.render_home(self.catalog, [page for page in reference if page.nav_section])]
         pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
-        pages += [render.render_folder(folder, entries) for folder, entries in sorted(self.catalog.folders().items())]
-        names = names_signature(self.catalog.entries)  # the card links to skills and namesakes
+        memory = self.catalog.memory
+        pages += [render.render_folder(folder, entries, memory) for folder, entries in sorted(self.catalog.folders().items())]
         for entry in self.catalog.entries:
-            sections = [s for a in self.analyses for s in a.entry_markdown.get(entry.id, [])]
+            sections = tuple(s for a in self.analyses for s in a.entry_markdown.get(entry.id, []))
             body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)
-            context = (names, tuple(sections), body)
-            pages.append(per_entry("page", entry, context, lambda: render.render_entry(entry, self.catalog, sections, body)))
+            # The card links to skills and namesakes: the catalog's names, not the whole catalog.
+            pages.append(memory.call(entry.id, render.render_entry, entry, self.catalog.names, sections, body))
         return pages + reference
 
     @property
@@ -160,15 +160,16 @@ def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.location.path, problem.location.line, problem.code)
 
 
-def build_atlas(content_dir: Path, fork: bool = False) -> Atlas:
+def build_atlas(content_dir: Path, fork: bool = False, memory: Memory | None = None) -> Atlas:
     """Read the content directory and run every feature over it.
 
+    `memory`: results of earlier builds in this process (`mkdocs serve`, see docs_build.cache); none by default.
     `fork`: run the handoffs feature, the longest, in a forked process on another core (a full build only:
     its per-entry memory for `serve` rebuilds stays in that process). Forked before any thread starts.
     """
     if fork:
         snippets.warm_up()  # Node starts on the other core while this one parses (a child process: fork-safe)
-    catalog = build_catalog(content_dir, reserved_urls())
+    catalog = build_catalog(content_dir, reserved_urls(), memory)
     aside = ForkedMap([catalog], handoffs.analyse, setup=snippets.forget_in_fork) if fork else None
     # Threads: features are pure, and the snippet checks wait on Node (Mermaid) while the others compute.
     with ThreadPoolExecutor(max_workers=len(FEATURES)) as pool:

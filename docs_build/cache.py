@@ -1,85 +1,96 @@
-"""Per-file memory for rebuilds in one process (`mkdocs serve`): a file whose bytes did not change is
-not parsed or analysed again.
+"""Memory for rebuilds in one process (`mkdocs serve`): a result is reused while everything it was computed
+from is the same, so an edit re-parses and re-renders only what it touches.
 
-Parsing is keyed by the file's content hash and returns the very same `Entry` object, so per-entry
-results can be keyed by that object's identity plus whatever else they read (a collection's names, say).
-Cross-entry work (resolution, back-links, hub rows, graphs) is recomputed from these results each build.
+A result's key is computed from its inputs (`fingerprint`), and the computation is called with exactly those
+inputs (`Memory.call(slot, compute, *inputs)` runs `compute(*inputs)`): nothing it reads can be left out of
+the key. An input is plain data (text, numbers, tuples, mappings, frozen dataclasses) or an object that says
+what it holds with a `fingerprint()` method (an Entry: the bytes of its file, its path and id; the catalog's
+names; a vocabulary: the data file it was read from). Anything else is refused with a TypeError.
+
+The plugin makes one `Memory` for the process; `check`, tests and a plain `build_atlas` get a fresh one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from typing import Any, Callable, Hashable, TypeVar
-
-from .model import Entry, Problem, Source
+import re
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
-Parsed = tuple[Entry | None, list[Problem]]
-
-_PARSED: dict[str, tuple[Hashable, Parsed]] = {}
-_PER_ENTRY: dict[tuple[str, str], tuple[Entry, Any, Any]] = {}
-_BY_KEY: dict[tuple[str, Hashable], Any] = {}
-_PER_LISTING: dict[tuple[str, str], tuple[list[Entry], Any, Any]] = {}
 
 
-def parse_cached(source: Source, data: bytes, unique_id: str, parse: Callable[[Source, bytes, str], Parsed]) -> Parsed:
-    """`parse(source, data, unique_id)`, or the result of the last call for the same path, id and bytes."""
-    key = (source, unique_id, hashlib.blake2b(data, digest_size=16).digest())
-    hit = _PARSED.get(source.path)
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    result = parse(source, data, unique_id)
-    _PARSED[source.path] = (key, result)
-    return result
+def fingerprint(value: Any) -> bytes:
+    """A digest of everything `value` holds (16 bytes); equal values give equal digests."""
+    hasher = hashlib.blake2b(digest_size=16)
+    _feed(hasher, value)
+    return hasher.digest()
 
 
-def per_entry(feature: str, entry: Entry, context: Any, compute: Callable[[], T]) -> T:
-    """`compute()` for one entry, reused while the entry is the same parsed object and `context` is equal.
-
-    Callers must not mutate what they get back: the next build may be handed the same value.
-    """
-    slot = (feature, entry.id)
-    hit = _PER_ENTRY.get(slot)
-    if hit is not None and hit[0] is entry and (hit[1] is context or hit[1] == context):
-        return hit[2]
-    value = compute()
-    _PER_ENTRY[slot] = (entry, context, value)
-    return value
-
-
-def per_listing(feature: str, key: str, entries: list[Entry], context: Any, compute: Callable[[], T]) -> T:
-    """`compute()` for a page made of many entries (a folder's listing), reused while each is the same parsed
-    object, in the same order, and `context` is equal. The same rule as `per_entry`: do not mutate the value."""
-    slot = (feature, key)
-    hit = _PER_LISTING.get(slot)
-    if (hit is not None and len(hit[0]) == len(entries) and all(a is b for a, b in zip(hit[0], entries))
-            and hit[1] == context):
-        return hit[2]
-    value = compute()
-    _PER_LISTING[slot] = (list(entries), context, value)
-    return value
-
-
-def names_signature(entries: list[Entry]) -> int:
-    """What pages read of other entries (ids, names, kinds, places): a context for `per_entry`."""
-    return hash(tuple((e.id, e.name, e.stem, e.kind, e.collection, e.group, e.source) for e in entries))
-
-
-def recall(feature: str, key: Hashable) -> Any | None:
-    """What `remember` stored for this key (a snippet's language and code, say), or None."""
-    return _BY_KEY.get((feature, key))
+def _feed(hasher: Any, value: Any) -> None:
+    """Add one value to the digest, tagged by its shape so that ("a", "b") and ("ab",) differ."""
+    if value is None or isinstance(value, (bool, int, float)):
+        hasher.update(b"n" + repr(value).encode() + b";")
+    elif isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        hasher.update(b"s%d:" % len(data) + data)
+    elif isinstance(value, bytes):
+        hasher.update(b"b%d:" % len(value) + value)
+    elif callable(getattr(value, "fingerprint", None)):
+        hasher.update(b"f" + value.fingerprint())
+    elif isinstance(value, (tuple, list)):
+        hasher.update(b"l%d:" % len(value))
+        for item in value:
+            _feed(hasher, item)
+    elif isinstance(value, (set, frozenset)):
+        hasher.update(b"e%d:" % len(value) + b"".join(sorted(fingerprint(item) for item in value)))
+    elif isinstance(value, dict):
+        hasher.update(b"d%d:" % len(value))
+        for key, item in value.items():  # in order: the order of a mapping can show on a page
+            _feed(hasher, key)
+            _feed(hasher, item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        hasher.update(b"c" + type(value).__qualname__.encode() + b":")
+        for spec in dataclasses.fields(value):
+            _feed(hasher, getattr(value, spec.name))
+    elif isinstance(value, re.Pattern):
+        _feed(hasher, (value.pattern, value.flags))
+    else:
+        raise TypeError(f"no fingerprint for a {type(value).__name__}: pass plain data, or give it a fingerprint() "
+                        "of everything it holds")
 
 
-def remember(feature: str, key: Hashable, value: Any, limit: int = 100_000) -> None:
-    """Store a value that depends on `key` alone."""
-    if len(_BY_KEY) >= limit:
-        _BY_KEY.clear()  # a crude bound: the next build refills it
-    _BY_KEY[(feature, key)] = value
+class Memory:
+    """Results of one process, one per slot (an entry's id, say), reused while their inputs are the same."""
 
+    def __init__(self, limit: int = 100_000) -> None:
+        self._slots: dict[tuple[Callable[..., Any], Hashable], tuple[bytes, Any]] = {}
+        self._values: dict[Hashable, Any] = {}
+        self._limit = limit
+        self.hits = self.misses = 0  # for tests and the serve log
 
-def forget() -> None:
-    """Drop everything remembered (tests, or a content directory switched under a running process)."""
-    _PARSED.clear()
-    _PER_ENTRY.clear()
-    _BY_KEY.clear()
-    _PER_LISTING.clear()
+    def call(self, slot: Hashable, compute: Callable[..., T], *inputs: Any) -> T:
+        """`compute(*inputs)`, or its last result in this slot when the inputs are the same.
+
+        Callers must not mutate what they get back: the next build may be handed the same value.
+        """
+        key = fingerprint(inputs)
+        hit = self._slots.get((compute, slot))
+        if hit is not None and hit[0] == key:
+            self.hits += 1
+            return hit[1]
+        self.misses += 1
+        value = compute(*inputs)
+        self._slots[(compute, slot)] = (key, value)
+        return value
+
+    def recall(self, key: Hashable) -> Any | None:
+        """A value stored under a key that is itself everything it depends on (a snippet's language and code)."""
+        return self._values.get(key)
+
+    def remember(self, key: Hashable, value: Any) -> None:
+        """Store a value that depends on `key` alone."""
+        if len(self._values) >= self._limit:
+            self._values.clear()  # a crude bound: the next build refills it
+        self._values[key] = value

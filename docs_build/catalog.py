@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .sources.discover import discover
-from .cache import parse_cached
+from .cache import Memory, fingerprint
 from .model import Entry, IgnoredFile, Location, Problem, Source
 from .sources.parse import parse_source
 from .limits.table import MAX_SEGMENT_CHARS
@@ -66,6 +66,70 @@ def collection_url(collection: str, reserved: frozenset[str] = frozenset()) -> s
     return (f"{slug}-collection" if slug in reserved else slug) + "/"
 
 
+@dataclass(frozen=True)
+class EntryName:
+    """What a page may show of another entry: what it is called and where it is (never its content)."""
+
+    id: str
+    kind: str
+    collection: str
+    group: str | None
+    source: str
+    stem: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entry's page."""
+        return f"{self.id}/"
+
+
+class Names:
+    """The catalog as other entries' pages see it: every entry's EntryName, the lookups pages make, the URL
+    rules. Pages and handoffs are remembered per entry with this as an input (docs_build.cache), so its
+    fingerprint covers all it holds, and nothing it holds changes when only a file's body does."""
+
+    def __init__(self, entries: list[Entry], reserved: frozenset[str]) -> None:
+        self.all = tuple(EntryName(e.id, e.kind, e.collection, e.group, e.source, e.stem, e.name) for e in entries)
+        self.reserved = reserved
+        self.by_id = {name.id: name for name in self.all}
+        self._by_key: dict[str, list[EntryName]] = defaultdict(list)
+        for name in self.all:
+            for key in {_key(name.name), _key(name.stem)}:
+                self._by_key[key].append(name)
+        self._fingerprint: bytes | None = None
+
+    def fingerprint(self) -> bytes:
+        """A digest of every name and place, and the reserved URLs."""
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint((self.all, self.reserved))
+        return self._fingerprint
+
+    def collection_url(self, collection: str) -> str:
+        """Site-relative URL of a collection's overview page."""
+        return collection_url(collection, self.reserved)
+
+    def find(self, name: str, collection: str | None = None, kind: str | None = None) -> list[EntryName]:
+        """Entries whose frontmatter name or file stem is `name`; within `collection` first."""
+        found = [e for e in self._by_key.get(_key(name), []) if kind is None or e.kind == kind]
+        if collection is not None:
+            local = [e for e in found if e.collection == collection]
+            return local or found
+        return found
+
+    def namesakes(self, entry: Entry | EntryName) -> list[EntryName]:
+        """Other entries with the same name: shown on each page as 'also defined in'."""
+        return [e for e in self._by_key.get(_key(entry.name), []) if e.id != entry.id and _key(e.name) == _key(entry.name)]
+
+
+def home_folder(entry: Entry | EntryName) -> str:
+    """The folder page that lists an entry with its plugin or category (or its kind folder)."""
+    parts = entry.id.split("/")
+    if entry.group is not None and (group := slug_path(entry.group)) in parts[1:-1]:
+        return "/".join(parts[: parts.index(group, 1) + 1])
+    return "/".join(parts[:-1])
+
+
 @dataclass
 class Catalog:
     """Every entry of every collection, and the problems met while reading them."""
@@ -76,13 +140,11 @@ class Catalog:
     ignored: list[IgnoredFile]
     problems: list[Problem] = field(default_factory=list)
     reserved: frozenset[str] = frozenset()  # first URL segments the site's own pages take (see collection_url)
+    memory: Memory = field(default_factory=Memory, repr=False)  # per-entry results kept for the process
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
-        self._by_key: dict[str, list[Entry]] = defaultdict(list)
-        for entry in self.entries:
-            for key in {_key(entry.name), _key(entry.stem)}:
-                self._by_key[key].append(entry)
+        self.names = Names(self.entries, self.reserved)
 
     def collection_url(self, collection: str) -> str:
         """Site-relative URL of a collection's overview page."""
@@ -94,15 +156,11 @@ class Catalog:
 
     def find(self, name: str, collection: str | None = None, kind: str | None = None) -> list[Entry]:
         """Entries whose frontmatter name or file stem is `name`; within `collection` first."""
-        found = [e for e in self._by_key.get(_key(name), []) if kind is None or e.kind == kind]
-        if collection is not None:
-            local = [e for e in found if e.collection == collection]
-            return local or found
-        return found
+        return [self.by_id[found.id] for found in self.names.find(name, collection, kind)]
 
     def namesakes(self, entry: Entry) -> list[Entry]:
         """Other entries with the same name: shown on each page as 'also defined in'."""
-        return [e for e in self._by_key.get(_key(entry.name), []) if e.id != entry.id and _key(e.name) == _key(entry.name)]
+        return [self.by_id[found.id] for found in self.names.namesakes(entry)]
 
     def folders(self) -> dict[str, list[Entry]]:
         """Every folder level of the entry ids below a collection (`c/plugins/p`, `c/agents`…) with its entries.
@@ -118,10 +176,7 @@ class Catalog:
 
     def home_folder(self, entry: Entry) -> str:
         """The folder page that lists an entry with its plugin or category (or its kind folder)."""
-        parts = entry.id.split("/")
-        if entry.group is not None and (group := slug_path(entry.group)) in parts[1:-1]:
-            return "/".join(parts[: parts.index(group, 1) + 1])
-        return "/".join(parts[:-1])
+        return home_folder(entry)
 
     def known_names(self, collection: str | None = None) -> list[str]:
         """All names and stems, for 'did you mean' suggestions."""
@@ -134,11 +189,13 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_]+", "-", unicodedata.normalize("NFC", name).strip().lower())
 
 
-def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset()) -> Catalog:
+def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset(), memory: Memory | None = None) -> Catalog:
     """Discover and parse every file; one bad file is reported, never fatal to the others.
 
-    `reserved`: the URL segments the site's own pages take (`atlas.reserved_urls()`).
+    `reserved`: the URL segments the site's own pages take (`atlas.reserved_urls()`). `memory`: results of
+    earlier builds in this process (`mkdocs serve`); a file whose bytes did not change is not parsed again.
     """
+    memory = memory or Memory()
     found = discover(content_dir)
     entries: list[Entry] = []
     ignored = list(found.ignored)
@@ -154,25 +211,25 @@ def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset()) -> 
                         f"URL '{base_id}/' is already used by {taken[base_id]}; this page is at '{unique_id}/'",
                         "rename one of the files so their paths differ by more than case, punctuation or accents")
             )
-        entry, file_problems = _parse(source, unique_id)
+        entry, file_problems = _parse(source, unique_id, memory)
         problems += file_problems
         if entry is None:
             ignored.append(IgnoredFile(source.path, "no agent/skill frontmatter (name, description)"))
             continue
         taken[unique_id] = source.path
         entries.append(entry)
-    catalog = Catalog(content_dir, found.collections, entries, ignored, problems, reserved)
+    catalog = Catalog(content_dir, found.collections, entries, ignored, problems, reserved, memory)
     catalog.problems += _duplicate_name_problems(catalog) + _collection_url_problems(found.collections, reserved)
     return catalog
 
 
-def _parse(source: Source, unique_id: str) -> tuple[Entry | None, list[Problem]]:
+def _parse(source: Source, unique_id: str, memory: Memory) -> tuple[Entry | None, list[Problem]]:
     """Read and parse one file, turning an unreadable file into a problem."""
     try:
         data = Path(source.abs_path).read_bytes()
     except OSError as error:
         return None, [Problem(Location(source.path, 1), "error", "unreadable", f"cannot read file: {error.strerror}")]
-    return parse_cached(source, data, unique_id, parse_source)
+    return memory.call(source.path, parse_source, source, data, unique_id)
 
 
 def _unique(base: str, taken: dict[str, str]) -> str:

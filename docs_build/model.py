@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Literal
+
+from .cache import fingerprint
 
 Kind = Literal["agent", "skill"]
 Severity = Literal["error", "warning", "info"]
@@ -83,6 +85,14 @@ class Entry:
     #: Facts other features read (never found again through problem codes):
     unclosed_fences: frozenset[int] = frozenset()  # file lines of fences never closed: they run to the end
     cut_note: str | None = None  # why the page shows the file only in part (limits.pagecut); None: all of it
+    #: What the entry was parsed from (its file's bytes, path and id): see `fingerprint`.
+    digest: bytes = field(default=b"", compare=False, repr=False)
+
+    def fingerprint(self) -> bytes:
+        """Equal for an entry parsed from the same bytes at the same path (docs_build.cache keys results by it)."""
+        if self.digest:
+            return self.digest
+        return fingerprint(tuple(getattr(self, spec.name) for spec in fields(self) if spec.name != "digest"))
 
     @property
     def url(self) -> str:

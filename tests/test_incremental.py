@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docs_build.adapter import dirty as incremental
 from docs_build.pages import render
+from docs_build.cache import Memory
 from docs_build.catalog import build_catalog
 
 from conftest import write_collection
@@ -14,9 +15,10 @@ AGENT = "---\nname: {name}\ndescription: d\n---\n# {name}\n"
 def test_an_unchanged_file_gives_back_the_same_entry(tmp_path):
     """Parsing is skipped for bytes seen before: the very same Entry object comes back; an edited file is read anew."""
     content = write_collection(tmp_path, {"c/agents/a.md": AGENT.format(name="a"), "c/agents/b.md": AGENT.format(name="b")})
-    first = build_catalog(content).by_id
+    memory = Memory()
+    first = build_catalog(content, memory=memory).by_id
     (content / "c/agents/b.md").write_text(AGENT.format(name="b2"), encoding="utf-8")
-    second = build_catalog(content).by_id
+    second = build_catalog(content, memory=memory).by_id
     assert second["c/agents/a"] is first["c/agents/a"]
     assert second["c/agents/b"] is not first["c/agents/b"] and second["c/agents/b"].name == "b2"
 
@@ -39,9 +41,10 @@ def test_a_dirty_plan_rebuilds_changed_pages_and_a_new_nav_rebuilds_all(tmp_path
 def test_a_listing_is_made_again_only_when_one_of_its_entries_changed(tmp_path):
     """A folder's listing is remembered while its entries are the same parsed objects; an edit shows in it."""
     content = write_collection(tmp_path, {"c/agents/a.md": AGENT.format(name="a"), "c/agents/b.md": AGENT.format(name="b")})
-    first = render.render_collection("c", build_catalog(content))
-    assert render.render_collection("c", build_catalog(content)) is first
+    memory = Memory()
+    first = render.render_collection("c", build_catalog(content, memory=memory))
+    assert render.render_collection("c", build_catalog(content, memory=memory)) is first
     (content / "c/agents/b.md").write_text(AGENT.format(name="b").replace("description: d", "description: new words"),
                                             encoding="utf-8")
-    edited = render.render_collection("c", build_catalog(content))
+    edited = render.render_collection("c", build_catalog(content, memory=memory))
     assert edited is not first and "new words" in edited.full_markdown and "new words" not in first.full_markdown

@@ -1,4 +1,4 @@
-"""Sidebars from docs_build.navcache: the HTML Material renders for every page, rendered once per sidebar and folder."""
+"""Sidebars from docs_build/adapter/sidebars.py: the HTML Material renders for every page, rendered once per sidebar and folder."""
 
 from __future__ import annotations
 

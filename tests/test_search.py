@@ -47,7 +47,7 @@ def test_card_weights_name_description_and_triggers(tmp_path: Path):
     """The card marks the description, the name and a triggers row with Pagefind weights, and the filters."""
     root = write_collection(tmp_path / "content", {"demo/agents/tracer.md": AGENT})
     entry = build_catalog(root).entries[0]
-    card = render_card(entry, build_catalog(root))
+    card = render_card(entry, build_catalog(root).names)
     assert re.search(r'<p class="atlas-card__description" data-pagefind-weight="5">Finds flaky', card)
     assert '<dd data-pagefind-weight="8"><code>ledger-tracer</code>' in card
     assert re.search(r'<td data-pagefind-weight="4">.*zebra migration', card)
@@ -142,8 +142,9 @@ def test_background_indexing_reports_once_and_only_the_newest_of_a_queue(seed_si
     site = shutil.copytree(seed_site.site_dir, tmp_path / "site")
     shutil.rmtree(site / "pagefind")
     reports: list = []
+    indexer = BackgroundIndexer()  # the server's one
     for row in ("first", "second", "third"):
-        BackgroundIndexer().index_soon(site, [SearchDocument(f"demo/#ts-{row}", row, ())], reports.append)
+        indexer.index_soon(site, [SearchDocument(f"demo/#ts-{row}", row, ())], reports.append)
     deadline = time.monotonic() + 120
     while not any(getattr(r, "documents", 0) for r in reports) or "/demo/#ts-third" not in _urls(site):
         assert time.monotonic() < deadline, reports

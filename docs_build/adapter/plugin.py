@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import Atlas, build_atlas, content_dir
+from ..cache import Memory
 from ..limits.budget import slow_page_problem
 from ..pages.nav import COLLECTIONS_TITLE
 from . import worker
@@ -63,6 +64,7 @@ class AtlasPlugin:
     def __init__(self) -> None:
         self.command = ""
         self.planner = RebuildPlanner()
+        self.memory = Memory()  # parsed files and per-entry results, reused while their inputs are the same
         self.bytecode = MemoryBytecodeCache()  # `mkdocs serve` makes a new theme environment every build
         self.background_index = BackgroundIndexer()
         self.build: Build | None = None
@@ -92,7 +94,7 @@ class AtlasPlugin:
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Build the atlas and add every generated page, then point the navigation at them."""
         build = self.build
-        atlas = build.atlas = build_atlas(build.content_dir, fork=worker.can_fork(self.command))
+        atlas = build.atlas = build_atlas(build.content_dir, fork=worker.can_fork(self.command), memory=self.memory)
         config.extra["atlas"] = atlas  # hooks/macros.py reads it from here
         build.entry_pages = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
         build.held = {page.src_uri: page.held for page in atlas.pages if page.held}

@@ -1,7 +1,7 @@
 """Material's sidebar rendered once per sidebar and folder; each page gets it with its own item put in.
 
 Material renders a page's sidebar with a recursive Jinja macro, item by item: about 5 ms a page on the
-corpus, 60 % of putting a page into the theme. The pages of one section share one sidebar (docs_build.pagenav),
+corpus, 60 % of putting a page into the theme. The pages of one section share one sidebar (adapter/pagenav.py),
 and the pages of one folder see every other page by the same relative link. So the sidebar is rendered once
 per (sidebar, folder), as a page of that folder outside the navigation would see it (every item plain), and
 a page gets that HTML with its own plain item replaced by its active one (with its table of contents), both

@@ -1,1 +1,1 @@
-"""catalog_page."""
+"""The faceted catalog page, "All agents and skills" at /catalog/ (facets)."""

@@ -12,7 +12,6 @@ import posixpath
 from collections import defaultdict
 
 from ..catalog import Catalog
-from ..cache import names_signature, per_entry
 from ..model import Analysis, Location, Problem
 from .bonds import Bond, audit_bonds, find_bonds
 from .find import Handoff, find_handoffs
@@ -37,7 +36,6 @@ def analyse(catalog: Catalog) -> Analysis:
     for handoff in handoffs:
         for end in {handoff.source, handoff.target} - {None}:
             touching[end].append(handoff)
-    names = names_signature(catalog.entries)  # sections name and link the entries at the other end
     bonded: dict[str, list[Bond]] = defaultdict(list)
     for bond in bonds:
         for end in {bond.skill_id, bond.agent_id, bond.declared_by} - {None}:
@@ -49,9 +47,9 @@ def analyse(catalog: Catalog) -> Analysis:
             "related": [h.to_json() for h in own if h.ref.type == "related"],
             "bonds": [b.to_json() for b in bonded[entry.id]],
         }
-        context = (names, tuple(touching[entry.id]), tuple(bonded[entry.id]), graph_srcs.get(entry.collection))
-        sections = per_entry("handoff sections", entry, context, lambda: render_entry_sections(
-            entry, touching[entry.id], bonded[entry.id], catalog, graph_srcs.get(entry.collection)))
+        # Sections name and link the entries at the other end: the catalog's names, not the whole catalog.
+        sections = catalog.memory.call(entry.id, render_entry_sections, entry, tuple(touching[entry.id]),
+                                       tuple(bonded[entry.id]), catalog.names, graph_srcs.get(entry.collection))
         if sections:
             analysis.entry_markdown[entry.id] = sections
     analysis.pages = [*graph_pages.values(), render_health(analysis.problems, catalog)]

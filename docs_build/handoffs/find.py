@@ -15,8 +15,8 @@ from typing import Any
 
 from ..pages.bodylinks import definition_paths
 from ..markdown.codespans import code_spans
-from ..catalog import Catalog
-from ..cache import names_signature, per_entry
+from ..catalog import Catalog, EntryName
+from ..cache import fingerprint
 from ..model import Entry
 from ..markdown.tables import split_row
 from .context import ProseLine, prose_lines
@@ -84,19 +84,30 @@ class Handoff:
 def find_handoffs(catalog: Catalog) -> list[Handoff]:
     """Every handoff and cross-reference of every entry, resolved within its collection."""
     vocab = vocabulary()
-    paths = definition_paths(catalog.entries)
-    indexes = {c: NameIndex([e for e in catalog.entries if e.collection == c]) for c in catalog.collections}
+    names = catalog.names
     # What an entry's handoffs read besides its own file: its collection's names and every file's path.
-    all_paths = tuple(sorted(paths))
-    contexts = {c: (hash((names_signature(index.entries), all_paths)), vocab) for c, index in indexes.items()}
+    paths = Paths({path: names.by_id[entry.id] for path, entry in definition_paths(catalog.entries).items()})
+    indexes = {c: NameIndex([n for n in names.all if n.collection == c]) for c in catalog.collections}
     found: list[Handoff] = []
     for entry in catalog.entries:
-        index = indexes[entry.collection]
-        found += per_entry("handoffs", entry, contexts[entry.collection], lambda: entry_handoffs(entry, index, paths, vocab))
+        found += catalog.memory.call(entry.id, entry_handoffs, entry, indexes[entry.collection], paths, vocab)
     return found
 
 
-def entry_handoffs(entry: Entry, index: NameIndex, paths: dict[str, Entry], vocab: Vocabulary) -> list[Handoff]:
+class Paths:
+    """Every definition file's content path (and a SKILL.md's folder) with the entry it is: what a written path
+    is resolved against. An input of remembered results, so it carries its fingerprint."""
+
+    def __init__(self, by_path: dict[str, EntryName]) -> None:
+        self.by_path = by_path
+        self._fingerprint = fingerprint(tuple(by_path.items()))
+
+    def fingerprint(self) -> bytes:
+        """A digest of every path and the entry it names."""
+        return self._fingerprint
+
+
+def entry_handoffs(entry: Entry, index: NameIndex, paths: Paths, vocab: Vocabulary) -> list[Handoff]:
     """The handoffs and cross-references one entry's file states, one per target and line."""
     own = entry_keys(entry)
     numbered = number_of(entry) is not None
@@ -122,7 +133,7 @@ def entry_handoffs(entry: Entry, index: NameIndex, paths: dict[str, Entry], voca
     return found
 
 
-def resolve_mention(mention: Mention, source: Entry, index: NameIndex, paths: dict[str, Entry]) -> Entry | None:
+def resolve_mention(mention: Mention, source: Entry, index: NameIndex, paths: Paths) -> EntryName | None:
     """The entry a mention names: numbers within the folder, paths by file, names by name or stem."""
     if mention.number is not None:
         return index.numbered(mention.number, source)
@@ -131,12 +142,12 @@ def resolve_mention(mention: Mention, source: Entry, index: NameIndex, paths: di
     return index.named(mention.key, source)
 
 
-def resolve_path(written: str, source: Entry, index: NameIndex, paths: dict[str, Entry]) -> Entry | None:
+def resolve_path(written: str, source: Entry, index: NameIndex, paths: Paths) -> EntryName | None:
     """A path relative to the source file, or else the collection's one file whose path ends with it."""
     path = written.split("#")[0].split("?")[0].rstrip("/")
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(source.source), path))
-    if joined in paths:
-        return paths[joined]
+    if joined in paths.by_path:
+        return paths.by_path[joined]
     tail = "/" + posixpath.normpath(path).lstrip("./").lower()
     ends = [e for e, file, folder in index.tails if file.endswith(tail) or folder.endswith(tail)]
     return ends[0] if len(ends) == 1 else None

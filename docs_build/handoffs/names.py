@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..cache import fingerprint
 from ..model import Entry
 from .resolve import closest, number_of
 
@@ -42,6 +43,7 @@ class NameIndex:
     pattern: re.Pattern[str] | None = None
     #: Each entry with its file and folder path, lowercased and led by '/': what a written path's tail is matched against.
     tails: list[tuple[Entry, str, str]] = field(default_factory=list)
+    _fingerprint: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.tails = [(e, "/" + e.source.lower(), "/" + posixpath.dirname(e.source).lower()) for e in self.entries]
@@ -52,6 +54,13 @@ class NameIndex:
                 self.by_number[number].append(entry)
         if self.by_key:
             self.pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(self.by_key)})(?![\w]|[-.]\w)", re.I)
+
+    def fingerprint(self) -> bytes:
+        """A digest of every field the index reads of its entries: ids, names, stems, kinds and places."""
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint(tuple((e.id, e.kind, e.collection, e.group, e.source, e.stem, e.name)
+                                                  for e in self.entries))
+        return self._fingerprint
 
     def named(self, key: str, source: Entry) -> Entry | None:
         """The entry a name means from `source`'s point of view (never `source` itself)."""

@@ -17,6 +17,7 @@ from typing import Literal
 import yaml
 
 from .context import ProseLine
+from ..cache import fingerprint
 from .mentions import Mention
 
 Direction = Literal["to", "from", "both"]
@@ -73,6 +74,7 @@ class Vocabulary:
     """The relation words of relations.yml, compiled."""
 
     def __init__(self, data: dict) -> None:
+        self._fingerprint = fingerprint(data)  # everything it is compiled from
         self.groups = [
             _Group(g["label"], g["direction"], "handoff", words_pattern(g["words"])) for g in data["handoff"]
         ] + [_Group("related", "to", "related", words_pattern(data["related"]["words"]))]
@@ -83,6 +85,10 @@ class Vocabulary:
         self.handover_labels = frozenset(data["handover_labels"])
         self.entry_words = frozenset(data["entry_words"])
         self.entry_word_re = words_pattern(data["entry_words"])
+
+    def fingerprint(self) -> bytes:
+        """A digest of the data the vocabulary was compiled from (docs_build.cache)."""
+        return self._fingerprint
 
     def cues(self, text: str, on_line: bool = True) -> list[Cue]:
         """Every relation word in `text`, longest first where two overlap."""

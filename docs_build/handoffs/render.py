@@ -9,10 +9,10 @@ lists unresolved references and bond problems by collection.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, Sequence
 
 from ..pages import render
-from ..catalog import Catalog, slug_path
+from ..catalog import Catalog, Names, slug_path
 from ..model import Entry, Problem
 from .bonds import Bond
 from .find import Handoff
@@ -27,7 +27,7 @@ MAX_NEIGHBOURS = 24  # a neighbourhood graph larger than this is unreadable; the
 
 
 def render_entry_sections(
-    entry: Entry, handoffs: list[Handoff], bonds: list[Bond], catalog: Catalog, graph_src: str | None
+    entry: Entry, handoffs: Sequence[Handoff], bonds: Sequence[Bond], names: Names, graph_src: str | None
 ) -> list[str]:
     """The Markdown sections appended to one entry's page."""
     src = render.entry_src(entry)
@@ -38,31 +38,31 @@ def render_entry_sections(
     out_title, in_title = ("Hands off to", "Receives handoffs from") if entry.kind == "agent" else ("Refers to", "Referred to by")
     sections = []
     if outbound:
-        rows = [_handoff_row(h, entry, catalog, src, peer=h.receiver) for h in outbound]
+        rows = [_handoff_row(h, entry, names, src, peer=h.receiver) for h in outbound]
         sections.append(_section(out_title, "atlas-handoffs-out", "handoffs_table.html", rows=rows, peer_heading="To"))
     if inbound:
-        rows = [_handoff_row(h, entry, catalog, src, peer=h.giver) for h in inbound]
+        rows = [_handoff_row(h, entry, names, src, peer=h.giver) for h in inbound]
         sections.append(_section(in_title, "atlas-handoffs-in", "handoffs_table.html", rows=rows, peer_heading="From"))
     if entry.kind == "agent":
         own = [b for b in bonds if b.agent_id == entry.id]
         if own:
-            rows = [_bond_row(b, entry, catalog, src, "skill") for b in own]
+            rows = [_bond_row(b, entry, names, src, "skill") for b in own]
             sections.append(_section("Skills", "atlas-skills", "handoffs_bonds.html", rows=rows, peer_heading="Skill"))
-        if graph := neighbourhood_graph(entry, handoffs, bonds, catalog):
+        if graph := neighbourhood_graph(entry, handoffs, bonds, names):
             link = f"[Whole collection graph]({render.md_href(src, graph_src)})" if graph_src else ""
             sections.append(f"## Handoff graph {{#atlas-graph}}\n\n{graph.fence()}\n\n{link}".rstrip())
     else:
         stated = [b for b in bonds if b.declared_by == entry.id]
         listing = [b for b in bonds if b.skill_id == entry.id and b.declared_by != entry.id]
         if stated:
-            rows = [_bond_row(b, entry, catalog, src, "agent") for b in stated]
+            rows = [_bond_row(b, entry, names, src, "agent") for b in stated]
             sections.append(_section("Bonded agents", "atlas-bonded-agents", "handoffs_bonds.html", rows=rows, peer_heading="Agent"))
         if listing:
-            rows = [_bond_row(b, entry, catalog, src, "agent") for b in listing]
+            rows = [_bond_row(b, entry, names, src, "agent") for b in listing]
             sections.append(_section("Listed by agents", "atlas-listed-by", "handoffs_bonds.html", rows=rows, peer_heading="Agent"))
     if related:
         # Cross-references, not handoffs: no work is said to pass, so they stay out of the tables and graphs.
-        rows = [_handoff_row(h, entry, catalog, src, peer=h.target if h.source == entry.id else h.source) for h in related]
+        rows = [_handoff_row(h, entry, names, src, peer=h.target if h.source == entry.id else h.source) for h in related]
         sections.append(_section("Related", "atlas-related", "handoffs_table.html", rows=rows, peer_heading="Entry"))
     return sections
 
@@ -72,11 +72,11 @@ def _section(title: str, anchor: str, template: str, **context: Any) -> str:
     return f"## {title} {{#{anchor}}}\n\n{render.render_template(template, **context)}"
 
 
-def _handoff_row(handoff: Handoff, entry: Entry, catalog: Catalog, src: str, peer: str | None) -> dict[str, Any]:
+def _handoff_row(handoff: Handoff, entry: Entry, names: Names, src: str, peer: str | None) -> dict[str, Any]:
     """One table row: the other end (link or not-in-catalog), topic, dialect, and where it is stated."""
     ref = handoff.ref
-    other = catalog.by_id[peer] if peer else None
-    stated_in = catalog.by_id[handoff.source]
+    other = names.by_id[peer] if peer else None
+    stated_in = names.by_id[handoff.source]
     anchor = f"#{ref.anchor}" if ref.anchor else ""
     here = stated_in.id == entry.id
     return {
@@ -90,11 +90,11 @@ def _handoff_row(handoff: Handoff, entry: Entry, catalog: Catalog, src: str, pee
     }
 
 
-def _bond_row(bond: Bond, entry: Entry, catalog: Catalog, src: str, peer_kind: str) -> dict[str, Any]:
+def _bond_row(bond: Bond, entry: Entry, names: Names, src: str, peer_kind: str) -> dict[str, Any]:
     """One bond row: the other end, the bond type and the file and line stating it."""
     peer = bond.skill_id if peer_kind == "skill" else bond.agent_id
-    other = catalog.by_id[peer] if peer else None
-    stated_in = catalog.by_id[bond.declared_by]
+    other = names.by_id[peer] if peer else None
+    stated_in = names.by_id[bond.declared_by]
     here = stated_in.id == entry.id
     place = f"{bond.source}, line {bond.line}"
     return {
@@ -107,7 +107,7 @@ def _bond_row(bond: Bond, entry: Entry, catalog: Catalog, src: str, peer_kind: s
     }
 
 
-def neighbourhood_graph(entry: Entry, handoffs: list[Handoff], bonds: list[Bond], catalog: Catalog) -> Graph | None:
+def neighbourhood_graph(entry: Entry, handoffs: Sequence[Handoff], bonds: Sequence[Bond], names: Names) -> Graph | None:
     """The agent, who it hands off to, who hands off to it, and its skills; None when it has no neighbours."""
     graph = Graph()
     graph.node(entry.id, entry.name, "self")
@@ -121,13 +121,13 @@ def neighbourhood_graph(entry: Entry, handoffs: list[Handoff], bonds: list[Bond]
                 ends.append(key)
                 graph.node(key, f"{handoff.ref.target} (not in catalog)", "missing")
             else:
-                other = catalog.by_id[end]
+                other = names.by_id[end]
                 ends.append(end)
                 graph.node(end, other.name, "agent" if other.kind == "agent" else "skill")
         graph.edge(ends[0], ends[1])
     for bond in sorted(bonds, key=lambda b: not b.type):  # a typed statement labels the edge first
         if bond.agent_id == entry.id and bond.skill_id and len(graph.nodes) <= MAX_NEIGHBOURS:
-            graph.node(bond.skill_id, catalog.by_id[bond.skill_id].name, "skill")
+            graph.node(bond.skill_id, names.by_id[bond.skill_id].name, "skill")
             graph.edge(bond.skill_id, entry.id, bond.type.replace("_BOND", "").lower(), dotted=True)
     return graph if len(graph.nodes) > 1 else None
 

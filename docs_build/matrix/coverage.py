@@ -18,7 +18,6 @@ from markupsafe import Markup
 from ..pages import render
 from ..catalog import Catalog
 from .diagrams import SelectionDiagram, iter_selections
-from ..cache import per_entry
 from .frameworks import Framework, Vocabulary, load_vocabulary
 from ..markdown.linear import drop_bracketed
 from ..model import Analysis, Entry, GeneratedPage
@@ -100,7 +99,7 @@ def collect_matrix(catalog: Catalog, vocabulary: Vocabulary | None = None) -> Ma
     vocabulary = vocabulary or load_vocabulary()
     matrix = Matrix({}, {}, vocabulary)
     for entry in catalog.entries:
-        placed, evidence = per_entry("matrix", entry, vocabulary, lambda: _entry_matrix(entry, vocabulary))
+        placed, evidence = catalog.memory.call(entry.id, _entry_matrix, entry, vocabulary)
         if placed:
             matrix.diagrams[entry.id] = placed
         if evidence:

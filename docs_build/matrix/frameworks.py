@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..cache import fingerprint
 from ..markdown.linear import drop_bracketed
 
 VOCABULARY_FILE = "frameworks.yml"
@@ -42,12 +43,18 @@ class Vocabulary:
     ecosystems: tuple[str, ...]
     frameworks: tuple[Framework, ...]
     ecosystem_aliases: dict[str, str]
+    _fingerprint: bytes = field(init=False, repr=False)
     _by_value: dict[str, Framework] = field(init=False, repr=False)
     _anywhere_re: re.Pattern[str] | None = field(init=False, repr=False)
     _capitalised_re: re.Pattern[str] | None = field(init=False, repr=False)
     _looked_up: dict[str, Framework | None] = field(init=False, repr=False)  # the same cells and headings recur
 
+    def fingerprint(self) -> bytes:
+        """A digest of the frameworks and aliases the vocabulary was made of (docs_build.cache)."""
+        return self._fingerprint
+
     def __post_init__(self) -> None:
+        self._fingerprint = fingerprint((self.ecosystems, self.frameworks, self.ecosystem_aliases))
         self._by_value, self._looked_up = {}, {}
         for framework in self.frameworks:
             for alias in framework.aliases | framework.common_words | framework.value_only:

@@ -7,16 +7,16 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
 from ..limits.bounds import bound_markdown
-from ..catalog import Catalog
+from ..catalog import Catalog, Names, home_folder
 from ..wiki.copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
-from ..cache import per_listing
+from ..cache import Memory
 from ..markdown.gfm import separate_blocks
 from .heldhtml import hold
 from ..model import Entry, GeneratedPage, Problem
@@ -143,12 +143,12 @@ def split_description(description: str) -> tuple[str, list[str]]:
     return " ".join("".join(summary).split()), [e.strip() for e in examples if e.strip()]
 
 
-def render_card(entry: Entry, catalog: Catalog) -> str:
+def render_card(entry: Entry, names: Names) -> str:
     """The header card: every frontmatter field, prominent ones first."""
     src = entry_src(entry)
     skills = []
     for name in entry.skills:
-        found = catalog.find(name, entry.collection, kind="skill")
+        found = names.find(name, entry.collection, kind="skill")
         skills.append((name, href(src, found[0].url) if found else None))
     details = [(key, value) for key, value in entry.meta.items() if key not in PROMINENT_KEYS]
     summary, examples = split_description(entry.description)
@@ -157,10 +157,10 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
         entry=entry,
         summary=summary,
         examples=examples,
-        collection_url=href(src, catalog.collection_url(entry.collection)),
-        group_url=href(src, catalog.home_folder(entry) + "/"),
+        collection_url=href(src, names.collection_url(entry.collection)),
+        group_url=href(src, home_folder(entry) + "/"),
         skills=skills,
-        namesakes=[(other, href(src, other.url)) for other in catalog.namesakes(entry)],
+        namesakes=[(other, href(src, other.url)) for other in names.namesakes(entry)],
         details=details,
         weights=card_weights(),
         key_weight=frontmatter_weight,
@@ -168,9 +168,9 @@ def render_card(entry: Entry, catalog: Catalog) -> str:
     )
 
 
-def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str) -> GeneratedPage:
+def render_entry(entry: Entry, names: Names, sections: Sequence[str], body: str) -> GeneratedPage:
     """An agent or skill page: the body's own H1, the card, the body, then feature sections."""
-    card = render_card(entry, catalog)
+    card = render_card(entry, names)
     lines = separate_blocks(bound_markdown(body)[0]).split("\n")  # problems were reported when parsing
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and ATX_H1_RE.match(lines[first]):
@@ -186,21 +186,18 @@ def render_entry(entry: Entry, catalog: Catalog, sections: list[str], body: str)
 def render_collection(collection: str, catalog: Catalog) -> GeneratedPage:
     """The index of one collection, one table per plugin or category."""
     src = catalog.collection_url(collection) + "index.md"
-    return render_listing(src, collection, f"{collection}/", catalog.in_collection(collection))
+    return catalog.memory.call(src, render_listing, src, collection, f"{collection}/", tuple(catalog.in_collection(collection)))
 
 
-def render_folder(folder: str, entries: list[Entry]) -> GeneratedPage:
+def render_folder(folder: str, entries: list[Entry], memory: Memory) -> GeneratedPage:
     """The index of one folder level of the URLs (a plugin, a category, an agents/ folder)."""
     title = " / ".join(folder.split("/")[1:])
-    return render_listing(f"{folder}/index.md", title, f"{entries[0].collection}/…/{folder.split('/')[-1]}/", entries)
+    where = f"{entries[0].collection}/…/{folder.split('/')[-1]}/"
+    return memory.call(f"{folder}/index.md", render_listing, f"{folder}/index.md", title, where, tuple(entries))
 
 
-def render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
-    """A table of entries, one per plugin or category, linking to their pages (remembered while they are the same)."""
-    return per_listing("listing", src, entries, (title, where), lambda: _render_listing(src, title, where, entries))
-
-
-def _render_listing(src: str, title: str, where: str, entries: list[Entry]) -> GeneratedPage:
+def render_listing(src: str, title: str, where: str, entries: Sequence[Entry]) -> GeneratedPage:
+    """A table of entries, one per plugin or category, linking to their pages."""
     groups: dict[str | None, list[tuple[Entry, str, str]]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.kind, e.source)):
         groups[entry.group].append((entry, href(src, entry.url), split_description(entry.description)[0]))

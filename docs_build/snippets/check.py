@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..cache import recall, remember
+from ..cache import Memory
 from .languages import prose_reason
 from .lexer import Snippet, iter_snippets
 from .outcome import Checker, Outcome
@@ -49,16 +49,18 @@ def catalog_snippets(catalog: Catalog) -> list[Snippet]:
     return snippets
 
 
-def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None = None) -> list[SnippetResult]:
+def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None = None,
+                   memory: Memory | None = None) -> list[SnippetResult]:
     """Verdicts in the order given; each checker sees all its snippets at once (Mermaid runs Node once)."""
-    remembering = checkers is None  # the registry's checkers: verdicts depend on the snippet alone
+    # With the registry's checkers a verdict depends on the snippet alone: kept in `memory` for rebuilds.
+    remembering = checkers is None and memory is not None
     checkers = CHECKERS if checkers is None else checkers
     outcomes: dict[int, Outcome] = {}
     batches: dict[str, list[int]] = defaultdict(list)
     for index, snippet in enumerate(snippets):
         if (settled := _settled(snippet, checkers)) is not None:
             outcomes[index] = settled
-        elif remembering and (known := recall("snippet", _verdict_key(snippet))) is not None:
+        elif remembering and (known := memory.recall(_verdict_key(snippet))) is not None:
             outcomes[index] = known
         else:
             batches[snippet.language].append(index)
@@ -71,7 +73,7 @@ def check_snippets(snippets: list[Snippet], checkers: dict[str, Checker] | None 
             outcomes[index] = outcome
             # An unchecked verdict (Node missing, a Mermaid timeout under load) is retried on the next build.
             if remembering and outcome.status != "unchecked":
-                remember("snippet", _verdict_key(snippets[index]), outcome)
+                memory.remember(_verdict_key(snippets[index]), outcome)
     return [SnippetResult(snippet, outcomes[index]) for index, snippet in enumerate(snippets)]
 
 

@@ -20,7 +20,7 @@ OPT_OUT_EXAMPLE = "<!-- no-check: pseudo-code -->"
 
 def analyse(catalog: Catalog) -> Analysis:
     """Check every snippet of every entry."""
-    results = check_snippets(catalog_snippets(catalog))
+    results = check_snippets(catalog_snippets(catalog), memory=catalog.memory)
     by_path: dict[str, list[SnippetResult]] = defaultdict(list)
     for result in results:
         by_path[result.snippet.path].append(result)

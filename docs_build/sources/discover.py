@@ -13,7 +13,7 @@ NON_DEFINITION_STEMS = frozenset(
     {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "claude", "agents"}
 )
 SKILL_FILE = "skill.md"
-#: Old content paths mapped to new ones, read by docs_build.redirects: a file at the content root.
+#: Old content paths mapped to new ones, read by docs_build/wiki/redirects.py: a file at the content root.
 REDIRECTS_FILE = "redirects.yml"
 #: Hidden folders that hold definitions: Claude Code keeps a project's agents and skills in `.claude/`.
 #: Other hidden folders (.git, .github, per-tool copies such as .cursor/) are passed over, each reported once.
@@ -39,7 +39,7 @@ def discover(content_dir: Path) -> Discovery:
             ignored.append(IgnoredFile(top.name + ("/" if top.is_dir() else ""), "hidden file or folder"))
             continue
         if not top.is_dir():
-            if top.name != REDIRECTS_FILE:  # read by docs_build.redirects, not ignored
+            if top.name != REDIRECTS_FILE:  # read by docs_build/wiki/redirects.py, not ignored
                 ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
             continue
         collections.append(top.name)

@@ -14,6 +14,7 @@ from ..limits.values import bound_meta
 from .yamltext import load_as_written, written_value_problems
 from ..limits.bounds import bound_markdown, bound_problems
 from ..markdown.fences import normalise_fences, fence_problems, iter_fences
+from ..cache import fingerprint
 from ..limits.pagecut import shown_part
 from ..model import Entry, Kind, Location, Problem, Source
 from ..limits.table import MAX_META_NODES, MAX_META_DEPTH
@@ -215,6 +216,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         version=_scalar(meta.get("version")),
         unclosed_fences=frozenset(fence.start_line for fence in fences if fence.end_line is None),
         cut_note=cut.message if cut is not None else None,
+        digest=fingerprint((source, data, entry_id)),
     )
     return entry, problems + [cut] if cut is not None else problems
 

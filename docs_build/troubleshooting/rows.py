@@ -18,7 +18,6 @@ from markupsafe import Markup
 from . import hubpages
 from ..pages import render
 from ..catalog import Catalog
-from ..cache import per_entry
 from ..model import Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
 from ..markdown.tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
 
@@ -163,7 +162,7 @@ def collect_rows(catalog: Catalog) -> Troubleshooting:
     """Rows of every entry of the catalog."""
     found = Troubleshooting({}, Counter(), [])
     for entry in catalog.entries:
-        rows, columns, problems = per_entry("troubleshooting", entry, None, lambda: entry_rows(entry))
+        rows, columns, problems = catalog.memory.call(entry.id, entry_rows, entry)
         found.problems += problems
         if columns:
             found.tables[entry.collection] += len(columns)
