@@ -41,6 +41,7 @@ bench: setup  ## one table of speed, size and memory figures over ../shared, the
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/catalog.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/tricks.py
 
 accuracy: setup  ## handoff precision, recall and target resolution per collection (tests/data/handoffs/devset)
 	$(BIN)/python bench/accuracy.py

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from docs_build.catalog import build_catalog  # noqa: E402
-from docs_build.markdown.tables import header_roles  # noqa: E402
+from docs_build.troubleshooting.columns import header_roles  # noqa: E402
 from docs_build.troubleshooting.rows import collect_rows  # noqa: E402
 
 SHAPES = ROOT / "tests" / "data" / "tables" / "corpus_headers.yaml"

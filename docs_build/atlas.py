@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -11,18 +12,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from .pages import bodylinks, render
-from .catalog_page import facets
 from . import handoffs, snippets
-from .matrix import coverage as matrix
-from .limits import pagesize
-from .wiki import redirects
-from .troubleshooting import rows as troubleshooting
 from .cache import Memory
 from .catalog import Catalog, build_catalog
+from .catalog_page import facets
 from .forked import NOT_DONE, ForkedMap
-from .model import FAILING_SEVERITIES, Analysis, GeneratedPage, Problem, SearchDocument
+from .limits import pagesize
 from .limits.problemcap import cap_per_file
+from .matrix import coverage as matrix
+from .model import FAILING_SEVERITIES, Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
+from .pages import bodylinks, render
+from .troubleshooting import rows as troubleshooting
+from .wiki import redirects
 
 CATALOG_VERSION = 1
 T = TypeVar("T")
@@ -81,11 +82,32 @@ class Atlas:
         memory = self.catalog.memory
         pages += [render.render_folder(folder, entries, memory) for folder, entries in sorted(self.catalog.folders().items())]
         for entry in self.catalog.entries:
-            sections = tuple(s for a in self.analyses for s in a.entry_markdown.get(entry.id, []))
-            body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)
             # The card links to skills and namesakes: the catalog's names, not the whole catalog.
-            pages.append(memory.call(entry.id, render.render_entry, entry, self.catalog.names, sections, body))
+            pages.append(memory.call(entry.id, render.render_entry, entry, self.catalog.names, *self._entry_parts(entry)))
         return pages + reference
+
+    def _entry_parts(self, entry: Entry) -> tuple[tuple[str, ...], str]:
+        """The features' sections below an entry's body, and the body to show (a feature's, or the file's)."""
+        sections = tuple(s for a in self.analyses for s in a.entry_markdown.get(entry.id, []))
+        body = next((a.display_body[entry.id] for a in self.analyses if entry.id in a.display_body), entry.body)
+        return sections, body
+
+    def render_failure(self, src_uri: str, error: Exception) -> tuple[Problem, str]:
+        """When a page's Markdown cannot be converted: the problem at its file, and Markdown that can be, the body
+        shown as text in a code block (an entry keeps its card and sections)."""
+        entry = self.catalog.by_id.get(src_uri.removesuffix(".md"))
+        where = Location(entry.source, entry.body_line) if entry else Location(src_uri, 1)
+        problem = Problem(where, "error", "render-failed",
+                          f"the page of this file could not be rendered ({type(error).__name__}: {error}); "
+                          "it shows the body as plain text", "report the file: the site should render anything")
+        if entry is None:
+            title = src_uri.removesuffix(".md")
+            return problem, render.page(src_uri, title, f"# {render.md_escape(title)}\n\nThis page could not be "
+                                        "rendered; see the problems page.").markdown
+        sections, body = self._entry_parts(entry)
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", body))])
+        as_text = f"{fence}text\n{body}\n{fence}"
+        return problem, render.render_entry(entry, self.catalog.names, sections, as_text).full_markdown
 
     @property
     def files(self) -> dict[str, str]:

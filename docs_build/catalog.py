@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .sources.discover import discover
 from .cache import Memory, fingerprint
-from .model import Entry, IgnoredFile, Location, Problem, Source
-from .sources.parse import parse_source
 from .limits.table import MAX_SEGMENT_CHARS
+from .model import Entry, IgnoredFile, Location, Problem, Source
+from .sources.discover import discover
+from .sources.parse import parse_source
 
 UNSAFE_ID_CHARS_RE = re.compile(r"[^a-z0-9._/-]+")
 
@@ -64,6 +65,54 @@ def collection_url(collection: str, reserved: frozenset[str] = frozenset()) -> s
     """
     slug = slug_path(collection)
     return (f"{slug}-collection" if slug in reserved else slug) + "/"
+
+
+def url_of(src_uri: str) -> str:
+    """Site-relative URL that MkDocs gives a page (use_directory_urls)."""
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def href(from_src: str, to_url: str) -> str:
+    """A relative link from the page of `from_src` to the site URL `to_url` (anchors kept)."""
+    target, _, anchor = to_url.partition("#")
+    base = url_of(from_src) or "."
+    rel = relpath(target or ".", base)
+    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without the working directory it asks the OS for each call.
+
+    Pages make tens of thousands of links per build. Paths that climb ("..") or are absolute go to posixpath.
+    """
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link target from page `from_src` to page `to_src` (both docs-relative .md paths).
+
+    Use this, not `href`, in Markdown: MkDocs validates `.md` links and turns them into URLs, while a
+    URL-style relative link in Markdown draws an 'unrecognized relative link' warning.
+    """
+    rel = relpath(to_src, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def entry_src(entry: Entry) -> str:
+    """The generated page's path in the docs namespace."""
+    return f"{entry.id}.md"
+
 
 
 @dataclass(frozen=True)

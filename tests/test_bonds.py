@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import CONTENT, write_collection
 
-from docs_build.handoffs.bonds import prose_bonds, audit_bonds, find_bonds
 from docs_build.catalog import build_catalog
 from docs_build.handoffs import analyse
+from docs_build.handoffs.bonds import audit_bonds, find_bonds, prose_bonds
 
 SKILL = "---\nname: {name}\ndescription: d\nbonded_agent: {agent}\nbond_type: PRIMARY_BOND\n---\n\n# {name}\n"
 AGENT = "---\nname: {name}\ndescription: d\nskills:\n{skills}\n---\n\n# {name}\n"

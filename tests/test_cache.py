@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from conftest import write_collection
 
 from docs_build.atlas import build_atlas
 from docs_build.cache import Memory, fingerprint
-
-from conftest import write_collection
 
 AGENT = "---\nname: {name}\ndescription: {description}\n---\n# {name}\n\n{body}\n"
 

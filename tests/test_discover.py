@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docs_build.sources.discover import classify, discover
 from docs_build.model import Source
+from docs_build.sources.discover import classify, discover
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-
 from conftest import ROOT, need
+
 from docs_build import content_dir
 from docs_build.catalog import build_catalog
 from docs_build.snippets import Snippet, SnippetResult, catalog_snippets, check_snippets

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import yaml
+from conftest import CONTENT, ROOT
 
 from docs_build import build_atlas
 from docs_build.export import NAV_FILE, export_site
-
-from conftest import CONTENT, ROOT
 
 PLAIN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
                     "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist"]

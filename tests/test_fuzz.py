@@ -18,21 +18,30 @@ from conftest import EXAMPLE_COUNTS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docs_build.limits.bounds import bound_markdown
 from docs_build.catalog import entry_id
-from docs_build.markdown.codespans import code_spans
-from docs_build.markdown.fences import fence_problems, iter_fences
-from docs_build.matrix.frameworks import VALUE_SPLIT_RE, VERSION_SUFFIX_RE, load_vocabulary
-from docs_build.markdown.gfm import separate_blocks
 from docs_build.handoffs.find import entry_handoffs
 from docs_build.handoffs.names import NameIndex
 from docs_build.handoffs.relations import vocabulary
-from docs_build.markdown.linear import atx_heading, drop_bracketed, strip_border, unique_id
-from docs_build.matrix.coverage import heading_frameworks
-from docs_build.model import Entry, Source
-from docs_build.sources.parse import parse_source
+from docs_build.limits.bounds import bound_markdown
+from docs_build.markdown.codespans import code_spans
+from docs_build.markdown.fences import fence_problems, iter_fences
+from docs_build.markdown.gfm import separate_blocks
+from docs_build.markdown.linear import (
+    atx_heading,
+    drop_bracketed,
+    strip_border,
+    unique_id,
+)
 from docs_build.markdown.sanitize import clean_html
 from docs_build.markdown.tables import iter_tables
+from docs_build.matrix.coverage import heading_frameworks
+from docs_build.matrix.frameworks import (
+    VALUE_SPLIT_RE,
+    VERSION_SUFFIX_RE,
+    load_vocabulary,
+)
+from docs_build.model import Entry, Source
+from docs_build.sources.parse import parse_source
 from docs_build.troubleshooting.rows import entry_rows
 
 EXAMPLES = int(os.environ.get("ATLAS_FUZZ_EXAMPLES", "400"))

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import CONTENT, CORPUS, CORPUS_EXTRA, ROOT, need
+from hostile import odd_files, write_files, xss_files
 from mkdocs.config import load_config
 
 from docs_build import build_atlas
-from docs_build.pages.heldhtml import hold, put_back
 from docs_build.model import GeneratedPage
-from hostile import odd_files, write_files, xss_files
-
-from conftest import CONTENT, CORPUS, CORPUS_EXTRA, ROOT, need
+from docs_build.pages.heldhtml import hold, put_back
 
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 CARD = '<div class="card">\n<p>x</p>\n</div>'

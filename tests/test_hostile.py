@@ -6,13 +6,13 @@ import codecs
 
 import pytest
 
-from docs_build.limits.bounds import MAX_UNCLOSED, bound_markdown
 from docs_build.catalog import MAX_SEGMENT_CHARS, entry_id, long_segment_problems
-from docs_build.sources.encoding import decode
-from docs_build.model import Location, Problem, Source
-from docs_build.sources.parse import parse_source
+from docs_build.limits.bounds import MAX_UNCLOSED, bound_markdown
 from docs_build.limits.problemcap import MAX_PER_FILE_AND_CODE, cap_per_file
 from docs_build.limits.values import MAX_DEPTH, MAX_TEXT_CHARS, bound_value
+from docs_build.model import Location, Problem, Source
+from docs_build.sources.encoding import decode
+from docs_build.sources.parse import parse_source
 from docs_build.sources.yamltext import load_as_written
 
 SOURCE = Source("c", "c/agents/x.md", "", "agent", None)

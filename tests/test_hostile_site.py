@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import hostile
 import pytest
 from conftest import Site, build_site
 
-import hostile
 from docs_build.catalog import entry_id
 
 expect = pytest.importorskip("playwright.sync_api").expect

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from conftest import build_site, write_collection
 
-from docs_build.troubleshooting import hubsplit
 from docs_build.catalog import build_catalog
-from docs_build.troubleshooting.hubpages import hub_rows
 from docs_build.model import Entry
+from docs_build.troubleshooting import hubsplit
+from docs_build.troubleshooting.hubpages import hub_rows
 from docs_build.troubleshooting.rows import TroubleRow, collect_rows
 
 MAX_PAGE_BYTES = 2 * 2**20

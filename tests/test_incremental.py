@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import write_collection
+
 from docs_build.adapter import dirty as incremental
-from docs_build.pages import render
 from docs_build.cache import Memory
 from docs_build.catalog import build_catalog
-
-from conftest import write_collection
+from docs_build.pages import render
 
 AGENT = "---\nname: {name}\ndescription: d\n---\n# {name}\n"
 

@@ -11,10 +11,10 @@ import yaml
 from conftest import CONTENT
 
 from docs_build.catalog import build_catalog
-from docs_build.matrix.diagrams import iter_selections, parse_selection
 from docs_build.markdown.fences import iter_fences
-from docs_build.matrix.frameworks import load_vocabulary, parse_vocabulary
 from docs_build.matrix.coverage import collect_matrix, heading_frameworks
+from docs_build.matrix.diagrams import iter_selections, parse_selection
+from docs_build.matrix.frameworks import load_vocabulary, parse_vocabulary
 
 DIAGRAMS = yaml.safe_load((Path(__file__).parent / "data" / "tables" / "diagrams.yml").read_text())
 VOCABULARY = load_vocabulary()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from docs_build.catalog import build_catalog
-from docs_build.matrix.diagrams import BOX_CHARS_RE, parse_selection
 from docs_build.markdown.fences import iter_fences
-from docs_build.matrix.frameworks import load_vocabulary
 from docs_build.matrix.coverage import collect_matrix
+from docs_build.matrix.diagrams import BOX_CHARS_RE, parse_selection
+from docs_build.matrix.frameworks import load_vocabulary
 
 
 def test_only_the_selection_list_among_79_files_of_box_drawings(corpus_dir):

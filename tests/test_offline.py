@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docs_build.assets import MERMAID_URI, site_assets
-from docs_build.pages.folders import folder_pages
 from docs_build.model import GeneratedPage
+from docs_build.pages.folders import folder_pages
 
 
 def generated(src: str, title: str, section: str | None = None) -> GeneratedPage:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docs_build.markdown.fences import iter_fences
-from docs_build.limits.pagecut import PAGE_LIMIT, shown_part
+from conftest import CHROMIUM, build_site, need, write_collection
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, need, write_collection
+from docs_build.limits.pagecut import shown_part
+from docs_build.limits.table import PAGE_LIMIT
+from docs_build.markdown.fences import iter_fences
 
 HEAD = "---\nname: huge\ndescription: a very large agent\n---\n# Huge\n\n"
 BLOCK = ("## Step {n}\n\nHand off to `small` when the schema is ready; then carry on with the rest.\n\n"

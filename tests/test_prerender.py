@@ -9,10 +9,10 @@ import signal
 import time
 from pathlib import Path
 
+from conftest import CONTENT, build_site
+
 from docs_build import build_atlas
 from docs_build.forked import NOT_DONE, ForkedMap
-
-from conftest import CONTENT, build_site
 
 BROKEN_ANCHOR = "[see the missing part](#no-such-section)"
 

@@ -6,6 +6,7 @@ import json
 
 from conftest import build_site, write_collection
 
+from docs_build.atlas import reserved_urls
 from docs_build.catalog import build_catalog
 from docs_build.wiki.redirects import analyse, read_map
 
@@ -19,7 +20,7 @@ def catalog_with(tmp_path, redirects: str):
         "c/agents/other.md": AGENT.format(name="other"),
         "redirects.yml": redirects,
     })
-    return build_catalog(root)
+    return build_catalog(root, reserved_urls())
 
 
 def test_map_lines_are_read_with_their_line_numbers():

@@ -8,7 +8,8 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docs_build.pages.render import md_escape, relpath
+from docs_build.catalog import relpath
+from docs_build.pages.render import md_escape
 
 
 def to_html(text: str) -> str:

@@ -13,12 +13,16 @@ from pathlib import Path
 import pytest
 from conftest import build_site, write_collection
 
+from docs_build.adapter.search_index import (
+    BackgroundIndexer,
+    index_site,
+    indexed_fragments,
+)
 from docs_build.catalog import build_catalog
 from docs_build.model import SearchDocument
 from docs_build.pages.render import render_card
-from docs_build.adapter.search_index import BackgroundIndexer, index_site, indexed_fragments
-from docs_build.search.weights import frontmatter_weight
 from docs_build.search.documents import document_html
+from docs_build.search.weights import frontmatter_weight
 
 AGENT = """---
 name: ledger-tracer

@@ -13,10 +13,9 @@ import pytest
 from conftest import CONTENT, build_site, write_collection
 
 import docs_build
-from docs_build.model import SearchDocument
 from docs_build.adapter.search_index import IndexReport, index_site, indexed_fragments
-from docs_build.adapter.search_stream import StreamedIndex
-from docs_build.adapter.search_stream import indexed_part
+from docs_build.adapter.search_stream import StreamedIndex, indexed_part
+from docs_build.model import SearchDocument
 
 ROW = SearchDocument("a/#ts-boom", "Boom", (("Fix", "restart"),))
 

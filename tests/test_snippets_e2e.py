@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CONTENT, ROOT, build_site, need, write_collection
+
 from docs_build import build_atlas
 from docs_build.snippets import iter_snippets
 from docs_build.snippets.diagrams import MermaidChecker

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import need
 
 from docs_build.snippets import check_snippets, iter_snippets
 from docs_build.snippets.registry import CHECKERS
-
-from conftest import need
 
 DATA = Path(__file__).parent / "data" / "snippets"
 

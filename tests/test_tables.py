@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docs_build.markdown.tables import header_roles, iter_headings, iter_tables, plain_text, split_row
+from docs_build.markdown.tables import iter_headings, iter_tables, plain_text, split_row
+from docs_build.troubleshooting.columns import header_roles
 
 DATA = Path(__file__).parent / "data" / "tables"
 HEADERS = yaml.safe_load((DATA / "headers.yml").read_text())

@@ -8,10 +8,20 @@ from pathlib import Path
 
 from conftest import CONTENT, build_site, write_collection
 
+from docs_build.adapter.search_index import indexed_fragments
 from docs_build.catalog import build_catalog
 from docs_build.model import Entry
-from docs_build.adapter.search_index import indexed_fragments
-from docs_build.troubleshooting.rows import BLOCK_ROWS, TroubleRow, anchor_rows, header_key, collect_rows, entry_rows, render_rows, short_collection, symptom_anchor
+from docs_build.troubleshooting.rows import (
+    BLOCK_ROWS,
+    TroubleRow,
+    anchor_rows,
+    collect_rows,
+    entry_rows,
+    header_key,
+    render_rows,
+    short_collection,
+    symptom_anchor,
+)
 
 TABLE = "## Troubleshooting\n\n| Symptom | Root Cause | Solution |\n|---|---|---|\n{rows}\n"
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docs_build.catalog import build_catalog
-from docs_build.markdown.tables import header_roles, iter_tables, plain_text
 from docs_build.adapter.search_index import indexed_fragments
+from docs_build.catalog import build_catalog
+from docs_build.markdown.tables import iter_tables, plain_text
+from docs_build.troubleshooting.columns import header_roles
 from docs_build.troubleshooting.rows import collect_rows, header_key
 
 NOT_TROUBLESHOOTING = {

@@ -32,7 +32,7 @@ from ..pages.nav import COLLECTIONS_TITLE
 from . import worker
 from .dirty import Rebuild, RebuildPlanner, mark_files, refusal
 from .files import add_generated_files, final_html
-from .logs import log, log_index_report, log_problems
+from .logs import log, log_problems
 from .pagenav import Sidebars
 from .postbuild import POST_BUILD_STEPS
 from .search_index import BackgroundIndexer
@@ -134,10 +134,9 @@ class AtlasPlugin:
         return install_sidebar_cache(compact_templates(env, self.bytecode), theme_dirs)
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        """A page the worker converts takes its HTML from there (worker.py)."""
-        build = self.build
-        if build.worker is not None and not build.in_worker and build.worker.wants(page):
-            page.render = functools.partial(self._render_from_worker, page)  # compat.PAGE_RENDER_REPLACED
+        """A generated page is converted by `_render`: from the worker where it has it, and never fatally."""
+        if page.file.src_uri in self.build.generated and not self.build.in_worker:
+            page.render = functools.partial(self._render, page)  # compat.PAGE_RENDER_REPLACED
         return page
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,13 +144,21 @@ class AtlasPlugin:
         self.build.render_started = (time.perf_counter(), len(markdown))
         return markdown
 
-    def _render_from_worker(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """Page.render for a page the worker converted; MkDocs' own when the worker could not."""
-        rendered = self.build.worker.take(page)
-        if rendered is None:
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Page.render for a generated page: the worker's conversion where it made one, else MkDocs' own. A page
+        whose Markdown cannot be converted (a construct that makes Python-Markdown raise) is reported at its
+        file and shown with its body as plain text: one file never stops the build."""
+        build = self.build
+        if build.worker is not None and build.worker.wants(page) and (rendered := build.worker.take(page)) is not None:
+            build.render_started = (time.perf_counter() - rendered.seconds, len(page.markdown or ""))  # the worker's time
+            return
+        try:
             Page.render(page, config, files)
-        else:  # the slow-page budget counts the worker's time
-            self.build.render_started = (time.perf_counter() - rendered.seconds, len(page.markdown or ""))
+        except Exception as error:  # noqa: BLE001 - any converter failure becomes a problem of that file
+            problem, page.markdown = build.atlas.render_failure(page.file.src_uri, error)
+            build.atlas.catalog.problems.append(problem)
+            log_problems([problem])
+            Page.render(page, config, files)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Time the conversion (a page too slow is reported); make the HTML final, unless the worker has."""

@@ -15,7 +15,14 @@ from pagefind.service import PagefindService
 
 from ..model import SearchDocument
 from ..search.documents import document_html
-from .search_index import NEXT_FOLDER, IndexReport, index_config, index_site, publish, read_entry
+from .search_index import (
+    NEXT_FOLDER,
+    IndexReport,
+    index_config,
+    index_site,
+    publish,
+    read_entry,
+)
 
 #: How long the end of a build waits for Pagefind to take the last pages and write the bundle (about 2 s on the
 #: corpus); past it the index is reported as not written rather than the build hanging.

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..pages import render
-from ..catalog import Catalog
+from ..catalog import Catalog, href
 from ..model import Analysis, Entry, GeneratedPage
+from ..pages import render
 from ..troubleshooting.rows import short_collection
 
 PAGE = "catalog.md"
@@ -61,7 +61,7 @@ def render_page(catalog: Catalog) -> GeneratedPage:
     """The page: filters, a count, and the table of every entry (in path order)."""
     entries = sorted(catalog.entries, key=lambda e: e.id)
     rows = [
-        {"entry": entry, "href": render.href(PAGE, entry.url), "model": entry.model or NO_MODEL,
+        {"entry": entry, "href": href(PAGE, entry.url), "model": entry.model or NO_MODEL,
          "tools": "|" + "|".join(entry.tools) + "|", "summary": summary(entry),
          "collection_label": short_collection(entry.collection)}
         for entry in entries

@@ -15,7 +15,13 @@ from ..catalog import Catalog
 from ..model import Analysis, Location, Problem
 from .bonds import Bond, audit_bonds, find_bonds
 from .find import Handoff, find_handoffs
-from .render import GRAPH_DIR, HEALTH_PAGE, render_entry_sections, render_graph_pages, render_health
+from .render import (
+    GRAPH_DIR,
+    HEALTH_PAGE,
+    render_entry_sections,
+    render_graph_pages,
+    render_health,
+)
 from .resolve import numbered_agents, suggest
 
 __all__ = ["Handoff", "analyse", "find_handoffs", "handoff_problems"]

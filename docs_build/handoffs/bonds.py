@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from ..catalog import Catalog
+from ..model import Entry, Location, Problem
 from .context import body_lines
 from .resolve import resolve_name, suggest
-from ..model import Entry, Location, Problem
 
 BondSource = Literal["frontmatter", "prose"]
 BOND_TYPE = r"(?:PRIMARY|SECONDARY|SUPPORT)(?:_BOND)?"

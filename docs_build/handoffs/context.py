@@ -16,8 +16,8 @@ from markdown.extensions.toc import slugify
 
 from ..markdown.fences import fenced_lines
 from ..markdown.linear import atx_heading, unique_id
-from ..model import Entry
 from ..markdown.tables import split_row
+from ..model import Entry
 
 HEADING_ID_RE = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

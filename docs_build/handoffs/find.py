@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..pages.bodylinks import definition_paths
-from ..markdown.codespans import code_spans
-from ..catalog import Catalog, EntryName
 from ..cache import fingerprint
-from ..model import Entry
+from ..catalog import Catalog, EntryName
+from ..markdown.codespans import code_spans
 from ..markdown.tables import split_row
-from .context import ProseLine, prose_lines
+from ..model import Entry
+from ..pages.bodylinks import definition_paths
 from .bonds import prose_bonds
+from .context import ProseLine, prose_lines
 from .mentions import Mention, find_mentions
 from .names import NameIndex, entry_keys, name_key
 from .relations import Direction, Relation, Vocabulary, relate, vocabulary

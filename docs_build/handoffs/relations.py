@@ -16,8 +16,8 @@ from typing import Literal
 
 import yaml
 
-from .context import ProseLine
 from ..cache import fingerprint
+from .context import ProseLine
 from .mentions import Mention
 
 Direction = Literal["to", "from", "both"]

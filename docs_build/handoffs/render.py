@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Sequence
 
-from ..pages import render
-from ..catalog import Catalog, Names, slug_path
+from ..catalog import Catalog, Names, entry_src, href, md_href, slug_path
 from ..model import Entry, Problem
+from ..pages import render
 from .bonds import Bond
 from .find import Handoff
 from .graph import Graph
@@ -30,7 +30,7 @@ def render_entry_sections(
     entry: Entry, handoffs: Sequence[Handoff], bonds: Sequence[Bond], names: Names, graph_src: str | None
 ) -> list[str]:
     """The Markdown sections appended to one entry's page."""
-    src = render.entry_src(entry)
+    src = entry_src(entry)
     related = [h for h in handoffs if h.ref.type == "related"]
     handoffs = [h for h in handoffs if h.ref.type == "handoff"]
     outbound = [h for h in handoffs if h.giver == entry.id]
@@ -49,7 +49,7 @@ def render_entry_sections(
             rows = [_bond_row(b, entry, names, src, "skill") for b in own]
             sections.append(_section("Skills", "atlas-skills", "handoffs_bonds.html", rows=rows, peer_heading="Skill"))
         if graph := neighbourhood_graph(entry, handoffs, bonds, names):
-            link = f"[Whole collection graph]({render.md_href(src, graph_src)})" if graph_src else ""
+            link = f"[Whole collection graph]({md_href(src, graph_src)})" if graph_src else ""
             sections.append(f"## Handoff graph {{#atlas-graph}}\n\n{graph.fence()}\n\n{link}".rstrip())
     else:
         stated = [b for b in bonds if b.declared_by == entry.id]
@@ -81,12 +81,12 @@ def _handoff_row(handoff: Handoff, entry: Entry, names: Names, src: str, peer: s
     here = stated_in.id == entry.id
     return {
         "label": other.name if other else ref.target,
-        "href": render.href(src, other.url) if other else None,
+        "href": href(src, other.url) if other else None,
         "note": f"in {other.collection}" if other and other.collection != entry.collection else "",
         "topic": ref.topic,
         "kind": ref.label,
         "where": f"line {ref.line}" if here else f"{stated_in.name}, line {ref.line}",
-        "where_href": (anchor or "#") if here else render.href(src, stated_in.url + anchor),
+        "where_href": (anchor or "#") if here else href(src, stated_in.url + anchor),
     }
 
 
@@ -99,11 +99,11 @@ def _bond_row(bond: Bond, entry: Entry, names: Names, src: str, peer_kind: str) 
     place = f"{bond.source}, line {bond.line}"
     return {
         "label": other.name if other else (bond.skill if peer_kind == "skill" else bond.agent),
-        "href": render.href(src, other.url) if other else None,
+        "href": href(src, other.url) if other else None,
         "note": f"in {other.collection}" if other and other.collection != entry.collection else "",
         "type": bond.type or "listed",
         "where": place if here else f"{stated_in.name}, {place}",
-        "where_href": None if here else render.href(src, stated_in.url),
+        "where_href": None if here else href(src, stated_in.url),
     }
 
 
@@ -169,8 +169,8 @@ def _graph_page(collection: str, groups: dict[str | None, list[tuple[str, str, b
                     style, label = "other", f"{end.name} ({end.group or end.collection})"
                 graph.node(end.id, label, style)
             graph.edge(source, target, dotted=dotted)
-            rows.append((ends[0].name, render.href(src, ends[0].url), "bonded to" if dotted else "hands off to",
-                         ends[1].name, render.href(src, ends[1].url)))
+            rows.append((ends[0].name, href(src, ends[0].url), "bonded to" if dotted else "hands off to",
+                         ends[1].name, href(src, ends[1].url)))
         heading = f"## {render.md_escape(group)}\n\n" if group else ""
         table = render.render_template("graph_edges.html", rows=rows)
         parts.append(f"{heading}{graph.fence()}\n\n{table}")

@@ -19,7 +19,21 @@ from functools import lru_cache
 from ..markdown.codespans import blank_code_spans
 from ..markdown.fences import fenced_lines, iter_fences
 from ..model import Location, Problem
-from .table import MAX_UNCLOSED, MAX_BRACKET_DEPTH, MAX_SAME_HEADING, MAX_HEADING_CHARS, MAX_QUOTE_DEPTH, MAX_LIST_DEPTH, MAX_INDENT, MAX_FENCES, MAX_TIGHT_DEFINITIONS, MAX_MARKDOWN_ATTRIBUTES, MAX_HTML_DEPTH, MAX_BLOCK_CHARS, MAX_BLOCK_MARKUP
+from .table import (
+    MAX_BLOCK_CHARS,
+    MAX_BLOCK_MARKUP,
+    MAX_BRACKET_DEPTH,
+    MAX_FENCES,
+    MAX_HEADING_CHARS,
+    MAX_HTML_DEPTH,
+    MAX_INDENT,
+    MAX_LIST_DEPTH,
+    MAX_MARKDOWN_ATTRIBUTES,
+    MAX_QUOTE_DEPTH,
+    MAX_SAME_HEADING,
+    MAX_TIGHT_DEFINITIONS,
+    MAX_UNCLOSED,
+)
 
 HTML_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>")
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -32,6 +46,10 @@ MARKUP_RE = re.compile(r"[\[\]()]")
 TAG_MARK_RE = re.compile(r"<(?=[A-Za-z/!?])|>")
 ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)(.*)$")
 SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+#: A heading's trailing attribute list (attr_list): `## Task {id}` or `{: .x id}`. A bare `id` there gives the heading
+#: an id of None, and Python-Markdown's toc then raises a TypeError that stops the whole build.
+HEADING_ATTRIBUTES_RE = re.compile(r"[ \t]\{:?([^}\n]*)\}[ \t]*$")
+EMPTY_ID_RE = re.compile(r"(?:^|\s)id=?(?:\s|$)")
 QUOTE_RE = re.compile(r"^ {0,3}(?:> ?)+")
 BLOCK_START_RE = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}[.)][ \t]|\||#)")
 
@@ -76,6 +94,7 @@ def _bound(body: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     _bound_quotes(lines, visible, edits)
     _bound_lists(lines, visible, edits)
     _bound_markdown_attributes(visible, edits)
+    _bound_empty_ids(lines, visible, edits)
     if not edits.at and not edits.breaks:
         return body, ()
     by_line: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -217,6 +236,20 @@ def _bound_markdown_attributes(visible: list[str | None], edits: _Edits) -> None
         edits.at[(index, column)] = "data-" + (visible[index] or "")[column]
     edits.notes.append((found[0][0], f"{len(found)} HTML elements with markdown= in HTML nested too deep or too often: "
                                      "their content is shown as written"))
+
+
+def _bound_empty_ids(lines: list[str], visible: list[str | None], edits: _Edits) -> None:
+    """Show a heading's `{… id …}` (an id attribute without a value) as text: Python-Markdown cannot render it."""
+    for index, text in enumerate(visible):
+        if not text or "{" not in text or not (match := HEADING_ATTRIBUTES_RE.search(text)):
+            continue
+        underlined = index + 1 < len(lines) and visible[index + 1] is not None and SETEXT_RE.match(lines[index + 1])
+        if not (ATX_RE.match(text) or underlined) or not EMPTY_ID_RE.search(match[1]):
+            continue
+        column = match.start() + 1  # the '{'
+        edits.at[(index, column)] = "\\{"
+        edits.notes.append((index, f"'{match[0].strip()}' at the end of this heading reads as an attribute list that sets "
+                                   "an empty id, which Python-Markdown cannot render: the braces are shown as text"))
 
 
 def _html_depth(visible: list[str | None]) -> int:

@@ -6,7 +6,6 @@ from ..model import Location, Problem
 from .table import BASE_SECONDS, SECONDS_PER_100KB
 
 
-
 def slow_page_problem(source: str, seconds: float, chars: int) -> Problem | None:
     """A note (info: timings vary with load, so never strict-failing) naming the file when rendering its page took longer than the budget for its size."""
     budget = BASE_SECONDS + SECONDS_PER_100KB * chars / 100_000

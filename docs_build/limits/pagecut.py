@@ -11,7 +11,7 @@ import codecs
 import re
 
 from ..model import Location, Problem
-from .table import PAGE_LIMIT, CONTENT_BUDGET, CODE_COST, TABLE_COST, PROSE_COST
+from .table import CODE_COST, CONTENT_BUDGET, PROSE_COST, TABLE_COST
 
 FENCE_RE = re.compile(rb"^[ \t]*(`{3,}|~{3,})")
 CODE = "file-too-large"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..pages import render
 from ..catalog import Catalog
 from ..model import Analysis
+from ..pages import render
 
 
 def analyse(catalog: Catalog) -> Analysis:

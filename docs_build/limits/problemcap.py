@@ -8,7 +8,6 @@ from ..model import Location, Problem
 from .table import MAX_PER_FILE_AND_CODE
 
 
-
 def cap_per_file(problems: list[Problem]) -> list[Problem]:
     """The first MAX_PER_FILE_AND_CODE problems of each (file, code), then one problem counting the rest."""
     kept: list[Problem] = []

@@ -6,7 +6,6 @@ share. The code that applies a limit imports it from here, so this file is the w
 
 from __future__ import annotations
 
-
 # --- Frontmatter: YAML past these is read leniently (frontmatter-too-nested)
 
 #: YAML aliases can make a value refer to itself or expand exponentially; past these limits the

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Location, Problem
-from .table import MAX_TEXT_CHARS, MAX_ITEMS, MAX_DEPTH
-
+from .table import MAX_DEPTH, MAX_ITEMS, MAX_TEXT_CHARS
 
 
 def bound_value(value: Any, depth: int = 0) -> tuple[Any, list[str]]:

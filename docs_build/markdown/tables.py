@@ -1,11 +1,6 @@
-"""Markdown pipe tables and headings of an entry body, and which tables are troubleshooting tables.
-
-A troubleshooting table is recognised by the roles of its columns: at least one problem-side column
-(symptom or cause) and one remedy-side column (fix), by the header words of
-`docs_build/data/troubleshooting.yml`. A section heading such as "Troubleshooting" admits weaker
-header words; parameter, comparison and checklist headers are rejected even there. A new header word
-is one line in that file (and a case in tests/data/tables/headers.yml).
-"""
+"""Markdown pipe tables and headings of an entry body: cells split as Python-Markdown splits them, plain
+text of a cell, heading ids as its toc makes them. Which tables are troubleshooting tables is decided in
+docs_build/troubleshooting/columns.py."""
 
 from __future__ import annotations
 
@@ -13,17 +8,12 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from markdown.extensions.toc import slugify
 
 from .codespans import code_spans
 from .fences import fenced_lines
-from .linear import atx_heading, drop_bracketed, unique_id
-
-ROLES = ("symptom", "cause", "solution")
+from .linear import atx_heading, unique_id
 
 SEPARATOR_CELL_RE = re.compile(r"^\s*:?-+:?\s*$")
 CELL_SPLIT_RE = re.compile(r"(`+)|(\\.)|(\|)")
@@ -32,7 +22,6 @@ BREAK_RE = re.compile(r"<br\s*/?>", re.I)
 TAG_RE = re.compile(r"<[^<>]+>")  # not across another '<': a cell of 20,000 '<' is read once
 EMPHASIS_RE = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)")
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
-HEADER_NOISE_RE = re.compile(r"[*_`:]+")  # and parenthesised asides, dropped by drop_bracketed
 KEY_RE = re.compile(r"\W+")
 
 
@@ -117,69 +106,6 @@ def _plain_prose(text: str) -> str:
 def match_key(text: str) -> str:
     """What two renderings of one cell share: its letters and digits, lowercased."""
     return KEY_RE.sub("", text.lower())
-
-
-@dataclass(frozen=True)
-class HeaderWords:
-    """The compiled header vocabulary of troubleshooting.yml."""
-
-    strong: dict[str, list[re.Pattern[str]]]  # role -> one pattern per word
-    weak: dict[str, list[re.Pattern[str]]]
-    headings: re.Pattern[str]
-    reject: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def header_words() -> HeaderWords:
-    """The vocabulary shipped in docs_build/data/troubleshooting.yml."""
-    data = yaml.safe_load(resources.files("docs_build").joinpath("data/troubleshooting.yml").read_text(encoding="utf-8"))
-    strong = {role: [_word_re(w) for w in data[role]] for role in ("symptom", "cause", "fix", "diagnose")}
-    weak = {role: [_word_re(w) for w in words] for role, words in data["weak"].items()}
-    headings = re.compile("|".join(_word_re(w).pattern for w in data["headings"]), re.I)
-    reject = re.compile("^(?:" + "|".join(_word_re(w).pattern for w in data["reject"]) + ")$", re.I)
-    return HeaderWords(strong, weak, headings, reject)
-
-
-def _word_re(word: str) -> re.Pattern[str]:
-    """A whole-word pattern; a trailing `*` allows any ending, '-' and spaces match each other."""
-    stem = word.rstrip("*")
-    body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", stem))
-    ending = r"[\w-]*" if word.endswith("*") else ""
-    return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.I)
-
-
-def header_roles(header: tuple[str, ...] | list[str], headings: tuple[str, ...] | list[str] = ()) -> dict[str, int] | None:
-    """Column index of symptom, cause (when there is one) and solution, or None when the table is not troubleshooting.
-
-    `headings`: the section headings above the table; a troubleshooting one admits the weak header words.
-    """
-    words = header_words()
-    cells = [" ".join(HEADER_NOISE_RE.sub(" ", drop_bracketed(plain_text(cell).lower(), "(", ")", " ")).split()) for cell in header]
-    if any(words.reject.match(cell) for cell in cells):
-        return None
-    under_trouble = any(words.headings.search(heading) for heading in headings)
-    found = [_cell_role(cell, words.strong) or (_cell_role(cell, words.weak) if under_trouble else None) for cell in cells]
-    problem = [i for i, role in enumerate(found) if role in ("symptom", "cause")]
-    # The row's solution is a fix column; a diagnostic one ("Debug Steps") only when there is no fix column.
-    fixes = [i for i, role in enumerate(found) if role == "fix"] or [i for i, role in enumerate(found) if role == "diagnose"]
-    if not problem or not fixes:
-        return None
-    symptoms = [i for i in problem if found[i] == "symptom"]
-    roles = {"symptom": (symptoms or problem)[0], "solution": fixes[0]}
-    causes = [i for i in problem if found[i] == "cause" and i != roles["symptom"]]
-    if causes:
-        roles["cause"] = causes[0]
-    return roles
-
-
-def _cell_role(cell: str, vocabulary: dict[str, list[re.Pattern[str]]]) -> str | None:
-    """The role whose word covers most of the cell ("Recovery Action": fix; "Error Message": symptom)."""
-    best, length = None, 0
-    for role, patterns in vocabulary.items():
-        for pattern in patterns:
-            if (match := pattern.search(cell)) and len(match.group(0)) > length:
-                best, length = role, len(match.group(0))
-    return best
 
 
 def iter_headings(body: str, first_line: int = 1) -> list[Heading]:

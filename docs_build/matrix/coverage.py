@@ -15,13 +15,13 @@ from typing import Any, Iterator
 
 from markupsafe import Markup
 
+from ..catalog import Catalog, href
+from ..markdown.linear import drop_bracketed
+from ..markdown.tables import Heading, iter_headings, iter_tables, match_key, plain_text
+from ..model import Analysis, Entry, GeneratedPage
 from ..pages import render
-from ..catalog import Catalog
 from .diagrams import SelectionDiagram, iter_selections
 from .frameworks import Framework, Vocabulary, load_vocabulary
-from ..markdown.linear import drop_bracketed
-from ..model import Analysis, Entry, GeneratedPage
-from ..markdown.tables import Heading, iter_headings, iter_tables, match_key, plain_text
 
 MATRIX_PAGE = "frameworks.md"
 #: The first URL segments this feature's pages take; see catalog.collection_url.
@@ -235,7 +235,7 @@ def render_matrix(catalog: Catalog, matrix: Matrix, from_src: str, collection: s
                 entry = catalog.by_id[entry_id]
                 cells[entry.kind].append({
                     "entry": entry,
-                    "href": render.href(from_src, items[0].url),
+                    "href": href(from_src, items[0].url),
                     "evidence": "; ".join(dict.fromkeys(f"{i.kind}: {i.detail}" for i in items[:3])),
                 })
             for items in cells.values():
@@ -259,7 +259,7 @@ def render_diagram_index(catalog: Catalog, matrix: Matrix, from_src: str) -> str
         entry = catalog.by_id[entry_id]
         for placed in placed_list:
             for row in placed.diagram.rows:
-                items.append({"row": row, "entry": entry, "href": render.href(from_src, f"{entry.url}#{placed.anchor}")})
+                items.append({"row": row, "entry": entry, "href": href(from_src, f"{entry.url}#{placed.anchor}")})
     return render.render_template("matrix_diagrams.html", items=items)
 
 

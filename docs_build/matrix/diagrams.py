@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ..markdown.fences import Fence, iter_fences
-from .frameworks import Vocabulary
 from ..markdown.linear import strip_border
+from .frameworks import Vocabulary
 
 BOX_CHARS_RE = re.compile(r"[├└┌│─┐┘┤┬┴┼╭╮╰╯║═]")
 GROUP_RE = re.compile(r"^(?P<label>[A-Za-z.#+][\w .#+/()-]{0,40}):$")

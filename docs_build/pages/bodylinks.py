@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from ..catalog import Catalog, entry_src, md_href
 from ..markdown.codespans import blank_code_spans
 from ..markdown.fences import fenced_lines
-from ..catalog import Catalog
 from ..model import Analysis, Entry, Location, Problem
 
 # [text](target "title") and ![alt](target); the target may not contain spaces or parentheses.
@@ -108,8 +108,6 @@ def link_targets(entries: list[Entry]) -> dict[str, str]:
 
 def analyse(catalog: Catalog) -> Analysis:
     """Re-point every entry's relative links; report those the site cannot honour."""
-    from .render import entry_src, md_href
-
     targets = link_targets(catalog.entries)
     analysis = Analysis("bodylinks")
     for entry in catalog.entries:

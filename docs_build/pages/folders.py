@@ -5,8 +5,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
-from . import render
+from ..catalog import href, url_of
 from ..model import GeneratedPage
+from . import render
 
 INDEX_NAMES = ("index.md", "README.md")
 
@@ -18,7 +19,7 @@ def folder_of(url: str) -> str:
 
 def covered_urls(sources: Iterable[str]) -> set[str]:
     """The URLs that have a page, from the pages' docs-relative sources."""
-    return {render.url_of(src) for src in sources if src.endswith(".md")}
+    return {url_of(src) for src in sources if src.endswith(".md")}
 
 
 def folder_pages(pages: list[GeneratedPage], other_sources: Iterable[str] = ()) -> list[GeneratedPage]:
@@ -31,7 +32,7 @@ def folder_pages(pages: list[GeneratedPage], other_sources: Iterable[str] = ()) 
     urls = covered_urls([*titles, *other_sources])
     below: dict[str, list[GeneratedPage]] = {}
     for page in pages:
-        folder = folder_of(render.url_of(page.src_uri))
+        folder = folder_of(url_of(page.src_uri))
         while folder and folder not in urls:
             below.setdefault(folder, []).append(page)
             folder = folder_of(folder)
@@ -42,7 +43,7 @@ def folder_pages(pages: list[GeneratedPage], other_sources: Iterable[str] = ()) 
         listed = [page for page in pages if section and page.nav_section == section] or inside
         title = section.rsplit("/", 1)[-1] if section else folder.rstrip("/").rsplit("/", 1)[-1].capitalize()
         src = f"{folder}index.md"
-        links = [(page.nav_title or page.title, render.href(src, render.url_of(page.src_uri))) for page in listed]
+        links = [(page.nav_title or page.title, href(src, url_of(page.src_uri))) for page in listed]
         content = render.render_template("folder_index.html", links=sorted(links, key=lambda link: link[0].lower()))
         made.append(render.page(src, title, f"# {render.md_escape(title)}\n\n{content}", f"The pages under /{folder}"))
     return made

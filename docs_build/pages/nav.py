@@ -11,8 +11,8 @@ import posixpath
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from ..catalog import entry_src
 from ..model import Entry
-from .render import entry_src
 
 if TYPE_CHECKING:
     from ..atlas import Atlas

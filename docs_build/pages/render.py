@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -13,14 +12,16 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from ..limits.bounds import bound_markdown
-from ..catalog import Catalog, Names, home_folder
-from ..wiki.copylinks import copy_controls  # copylinks renders through this module: a cycle Python resolves
 from ..cache import Memory
+from ..catalog import Catalog, Names, entry_src, home_folder, href, url_of
+from ..limits.bounds import bound_markdown
 from ..markdown.gfm import separate_blocks
-from .heldhtml import hold
 from ..model import Entry, GeneratedPage, Problem
 from ..search.weights import card_weights, frontmatter_weight
+from ..wiki.copylinks import (
+    copy_controls,  # copylinks renders through this module: a cycle Python resolves
+)
+from .heldhtml import hold
 
 PROMINENT_KEYS = ("name", "description", "model", "tools", "skills", "version")
 ATX_H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
@@ -53,46 +54,8 @@ def render_template(name: str, **context: Any) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip())
 
 
-def url_of(src_uri: str) -> str:
-    """Site-relative URL that MkDocs gives a page (use_directory_urls)."""
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
 
 
-def href(from_src: str, to_url: str) -> str:
-    """A relative link from the page of `from_src` to the site URL `to_url` (anchors kept)."""
-    target, _, anchor = to_url.partition("#")
-    base = url_of(from_src) or "."
-    rel = relpath(target or ".", base)
-    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
-    return rel + (f"#{anchor}" if anchor else "")
-
-
-def relpath(path: str, start: str) -> str:
-    """posixpath.relpath for two site-relative paths, without the working directory it asks the OS for each call.
-
-    Pages make tens of thousands of links per build. Paths that climb ("..") or are absolute go to posixpath.
-    """
-    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
-        return posixpath.relpath(path, start)
-    to = [part for part in path.split("/") if part not in ("", ".")]
-    base = [part for part in start.split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
-
-
-def md_href(from_src: str, to_src: str, anchor: str = "") -> str:
-    """A Markdown link target from page `from_src` to page `to_src` (both docs-relative .md paths).
-
-    Use this, not `href`, in Markdown: MkDocs validates `.md` links and turns them into URLs, while a
-    URL-style relative link in Markdown draws an 'unrecognized relative link' warning.
-    """
-    rel = relpath(to_src, posixpath.dirname(from_src) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def md_escape(text: str) -> str:
@@ -116,10 +79,6 @@ def held_page(src_uri: str, title: str, parts: list[str], description: str = "",
     made, held = hold(parts, "")
     return page(src_uri, title, "\n\n".join(made), description, held=held, **options)
 
-
-def entry_src(entry: Entry) -> str:
-    """The generated page's path in the docs namespace."""
-    return f"{entry.id}.md"
 
 
 EXAMPLE_TAG_RE = re.compile(r"<(/?)example>", re.I)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..catalog import Catalog
 from ..cache import Memory
+from ..catalog import Catalog
 from .languages import prose_reason
 from .lexer import Snippet, iter_snippets
 from .outcome import Checker, Outcome

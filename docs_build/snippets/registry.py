@@ -5,7 +5,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .data import JsonChecker, JsoncChecker, JsonLinesChecker, PythonChecker, TomlChecker, YamlChecker
+from .data import (
+    JsoncChecker,
+    JsonChecker,
+    JsonLinesChecker,
+    PythonChecker,
+    TomlChecker,
+    YamlChecker,
+)
 from .diagrams import MermaidChecker
 from .grammars import TREE_SITTER
 from .lexer import Snippet

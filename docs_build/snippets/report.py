@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..pages import render
-from ..catalog import Catalog
+from ..catalog import Catalog, href
 from ..model import Analysis, GeneratedPage, Location, Problem
+from ..pages import render
 from .check import SnippetResult, catalog_snippets, check_snippets
 from .lexer import OPT_OUT_ATTRIBUTE
 from .outcome import STATUSES
@@ -71,7 +71,7 @@ def result_problem(result: SnippetResult) -> Problem | None:
 
 def render_health(results: list[SnippetResult], catalog: Catalog) -> GeneratedPage:
     """The "Snippet health" page: counts per language and status, then every failure and opt-out."""
-    urls = {entry.source: render.href(HEALTH_PAGE, entry.url) for entry in catalog.entries}
+    urls = {entry.source: href(HEALTH_PAGE, entry.url) for entry in catalog.entries}
     per_language: dict[str, Counter[str]] = defaultdict(Counter)
     for result in results:
         per_language[result.snippet.language or "(none)"][result.status] += 1

@@ -9,15 +9,15 @@ from typing import Any
 
 import yaml
 
-from .encoding import decode
-from ..limits.values import bound_meta
-from .yamltext import load_as_written, written_value_problems
-from ..limits.bounds import bound_markdown, bound_problems
-from ..markdown.fences import normalise_fences, fence_problems, iter_fences
 from ..cache import fingerprint
+from ..limits.bounds import bound_markdown, bound_problems
 from ..limits.pagecut import shown_part
+from ..limits.table import MAX_META_DEPTH, MAX_META_NODES
+from ..limits.values import bound_meta
+from ..markdown.fences import fence_problems, iter_fences, normalise_fences
 from ..model import Entry, Kind, Location, Problem, Source
-from ..limits.table import MAX_META_NODES, MAX_META_DEPTH
+from .encoding import decode
+from .yamltext import load_as_written, written_value_problems
 
 FRONTMATTER_OPEN_RE = re.compile(r"^---[ \t]*$")
 FRONTMATTER_CLOSE_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")

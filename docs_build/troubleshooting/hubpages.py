@@ -12,10 +12,10 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
-from ..pages import render
-from ..catalog import Catalog
-from .hubsplit import HUB_FOLDER, HubPart, HubRow, plan
+from ..catalog import Catalog, href, url_of
 from ..model import GeneratedPage
+from ..pages import render
+from .hubsplit import HUB_FOLDER, HubPart, HubRow, plan
 
 if TYPE_CHECKING:
     from .rows import TroubleRow
@@ -54,11 +54,11 @@ def split_hub(
         "troubleshooting_overview.html",
         rows=sum(len(rows) for rows in grouped.values()),
         tables=sum(tables.values()),
-        rows_json=render.href(hub_src, ROWS_JSON),
+        rows_json=href(hub_src, ROWS_JSON),
         shown=SHOWN_MATCHES,
         collections=[
             (name, tables.get(name, 0), len(grouped[name]),
-             [(part.number, render.href(hub_src, _url(part.src_uri))) for part in by_collection[name]])
+             [(part.number, href(hub_src, _url(part.src_uri))) for part in by_collection[name]])
             for name in by_collection
         ],
     )
@@ -100,8 +100,8 @@ def _part_page(part: HubPart, siblings: list[HubPart], hub_src: str, rows_render
         by_entry[item.entry.id].append(item.row)
     header = render.render_template(
         "troubleshooting_part.html", collection=part.collection, number=part.number, rows=len(part.rows),
-        hub_href=render.href(src, _url(hub_src)),
-        pager=[(p.number, render.href(src, _url(p.src_uri)), p is part) for p in siblings] if len(siblings) > 1 else [],
+        hub_href=href(src, _url(hub_src)),
+        pager=[(p.number, href(src, _url(p.src_uri)), p is part) for p in siblings] if len(siblings) > 1 else [],
     )
     table = rows_renderer(dict(by_entry), src, part.collection)
     title = f"Troubleshooting: {part.collection}" + (f" (part {part.number})" if part.number > 1 else "")
@@ -112,4 +112,4 @@ def _part_page(part: HubPart, siblings: list[HubPart], hub_src: str, rows_render
 
 def _url(src_uri: str) -> str:
     """A page source's site URL ('troubleshooting/x.md' -> 'troubleshooting/x/')."""
-    return render.url_of(src_uri)
+    return url_of(src_uri)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..catalog import slug_path
-from ..limits.table import MAX_ROWS, MAX_BYTES, ROW_OVERHEAD
+from ..limits.table import MAX_BYTES, MAX_ROWS, ROW_OVERHEAD
 
 if TYPE_CHECKING:
     from ..model import Entry

@@ -15,11 +15,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import hubpages
-from ..pages import render
-from ..catalog import Catalog
+from ..catalog import Catalog, href
+from ..markdown.tables import (
+    MarkdownTable,
+    iter_headings,
+    iter_tables,
+    match_key,
+    plain_text,
+)
 from ..model import Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
-from ..markdown.tables import ROLES, MarkdownTable, header_roles, iter_headings, iter_tables, match_key, plain_text
+from ..pages import render
+from . import hubpages
+from .columns import ROLES, header_roles
 
 HUB_PAGE = "troubleshooting.md"
 #: The first URL segments this feature's pages take (the hub, split or whole); see catalog.collection_url.
@@ -245,8 +252,8 @@ def render_rows(
         if collection is not None and entry.collection != collection:
             continue
         # Once per entry, not per row: relative paths were half the hub's render time at 20,000 rows.
-        entry_href = render.href(from_src, f"{entry_id}/")
-        collection_href = render.href(from_src, catalog.collection_url(entry.collection))
+        entry_href = href(from_src, f"{entry_id}/")
+        collection_href = href(from_src, catalog.collection_url(entry.collection))
         for row in rows:
             items.append({
                 "row": row,

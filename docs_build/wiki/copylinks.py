@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..catalog import href
 from ..pages import render
 
 #: (format, button label, what the button copies); the formats are built in docs/assets/copylinks.js.
@@ -22,7 +23,7 @@ def copy_controls(from_src: str, url: str, title: str, *, row: bool = False) -> 
     return render.render_template(
         "copy_links.html",
         path=url,
-        root=render.href(from_src, "./"),
+        root=href(from_src, "./"),
         title=" ".join(title.split()),
         formats=ROW_FORMATS if row else PAGE_FORMATS,
         compact=row,

@@ -7,15 +7,14 @@ entry lists its old ids as `aliases` in catalog.json and objects.inv.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
+from ..catalog import Catalog, entry_id, href
+from ..model import Analysis, Location, Problem
 from ..pages import render
-from ..catalog import Catalog, entry_id
 from ..sources.discover import REDIRECTS_FILE
 from ..sources.encoding import decode
-from ..model import Analysis, Location, Problem
 
 EXAMPLE = "e.g. 'api-design/agents/old-name.md: api-design/agents/02-backend-patterns.md'"
 
@@ -89,7 +88,7 @@ def resolve(pairs: list[tuple[str, str, int]], catalog: Catalog) -> tuple[list[R
 def redirect_page(redirect: Redirect, catalog: Catalog) -> str:
     """The HTML served at the old URL: straight on to the new page, keeping the #fragment."""
     entry = catalog.by_id[redirect.target_id]
-    target = render.href(f"{redirect.old_id}.md", entry.url)
+    target = href(f"{redirect.old_id}.md", entry.url)
     return render.environment().get_template("redirect.html").render(target=target, entry=entry)
 
 
