@@ -20,7 +20,15 @@ from .forked import NOT_DONE, ForkedMap
 from .limits import pagesize
 from .limits.problemcap import cap_per_file
 from .matrix import coverage as matrix
-from .model import FAILING_SEVERITIES, Analysis, Entry, GeneratedPage, Location, Problem, SearchDocument
+from .model import (
+    FAILING_SEVERITIES,
+    Analysis,
+    Entry,
+    GeneratedPage,
+    Location,
+    Problem,
+    SearchDocument,
+)
 from .pages import bodylinks, render
 from .troubleshooting import rows as troubleshooting
 from .wiki import redirects

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import build_site, make_project, write_collection
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from docs_build.limits import bounds
 from docs_build.limits.bounds import bound_markdown
-
-from conftest import build_site, make_project, write_collection
 
 AGENT = "---\nname: {name}\ndescription: d\n---\n# {name}\n\n{body}\n"
 EMPTY_ID = "## Task Status: {id}\n\nShows one task."  # MadAppGang autopilot/commands/status.md stopped the build
