@@ -29,6 +29,7 @@ from .model import (
     Problem,
     SearchDocument,
 )
+from . import plugins
 from .pages import bodylinks, render
 from .troubleshooting import rows as troubleshooting
 from .wiki import redirects
@@ -45,6 +46,7 @@ FEATURES: list[Callable[[Catalog], Analysis]] = [
     redirects.analyse,
     facets.analyse,
     pagesize.analyse,
+    plugins.analyse,
 ]
 
 
@@ -86,9 +88,13 @@ class Atlas:
         reference = [*feature_pages, render.render_problems(self.problems, self.catalog)]
         # Pages outside the navigation (the split hub's collection pages) are reached from their overview instead.
         pages = [render.render_home(self.catalog, [page for page in reference if page.nav_section])]
-        pages += [render.render_collection(name, self.catalog) for name in self.catalog.collections]
+        # A feature's page at a collection's or folder's own URL (a marketplace, a plugin) takes the listing's place.
+        taken = {page.src_uri for page in feature_pages}
+        overviews = [(name, self.catalog.collection_url(name) + "index.md") for name in self.catalog.collections]
+        pages += [render.render_collection(name, self.catalog) for name, src in overviews if src not in taken]
         memory = self.catalog.memory
-        pages += [render.render_folder(folder, entries, memory) for folder, entries in sorted(self.catalog.folders().items())]
+        pages += [render.render_folder(folder, entries, memory) for folder, entries in sorted(self.catalog.folders().items())
+                  if f"{folder}/index.md" not in taken]
         for entry in self.catalog.entries:
             # The card links to skills and namesakes: the catalog's names, not the whole catalog.
             pages.append(memory.call(entry.id, render.render_entry, entry, self.catalog.names, *self._entry_parts(entry)))
@@ -118,9 +124,9 @@ class Atlas:
         return problem, render.render_entry(entry, self.catalog.names, sections, as_text).full_markdown
 
     @property
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, str | bytes]:
         """Other site files the features add (redirect pages), by site path."""
-        return {path: text for a in self.analyses for path, text in a.files.items()}
+        return {path: data for a in self.analyses for path, data in a.files.items()}
 
     def transform_html(self, entry_id: str, html: str) -> str:
         """Let each feature rewrite an entry page's rendered HTML."""
@@ -156,6 +162,7 @@ class Atlas:
             "version": CATALOG_VERSION,
             "collections": self.catalog.collections,
             "entries": entries,
+            **{key: value for a in self.analyses for key, value in a.catalog_json.items()},
             "ignored": [{"path": i.path, "reason": i.reason} for i in self.catalog.ignored],
             "problems": [p.to_json() for p in self.problems],
         }
@@ -179,6 +186,7 @@ class Atlas:
             f"{len(self.catalog.collections)} collections",
             f"{kinds['agent']} agents",
             f"{kinds['skill']} skills",
+            *([f"{kinds['command']} commands"] if kinds["command"] else []),
             f"{len(self.catalog.ignored)} ignored files",
             f"{len(self.problems)} problems ({len(self.failing())} failing)",
         ]
@@ -190,16 +198,18 @@ def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.location.path, problem.location.line, problem.code)
 
 
-def build_atlas(content_dir: Path, fork: bool = False, memory: Memory | None = None) -> Atlas:
+def build_atlas(content_dir: Path, fork: bool = False, memory: Memory | None = None,
+                settings: dict[str, Any] | None = None) -> Atlas:
     """Read the content directory and run every feature over it.
 
     `memory`: results of earlier builds in this process (`mkdocs serve`, see docs_build.cache); none by default.
+    `settings`: the site's settings features read (`marketplace_sources`: a collection's public marketplace source).
     `fork`: run the handoffs feature, the longest, in a forked process on another core (a full build only:
     its per-entry memory for `serve` rebuilds stays in that process). Forked before any thread starts.
     """
     if fork:
         snippets.warm_up()  # Node starts on the other core while this one parses (a child process: fork-safe)
-    catalog = build_catalog(content_dir, reserved_urls(), memory)
+    catalog = build_catalog(content_dir, reserved_urls(), memory, settings)
     aside = ForkedMap([catalog], handoffs.analyse, setup=snippets.forget_in_fork) if fork else None
     # Threads: features are pure, and the snippet checks wait on Node (Mermaid) while the others compute.
     with ThreadPoolExecutor(max_workers=len(FEATURES)) as pool:

@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .cache import Memory, fingerprint
 from .limits.table import MAX_SEGMENT_CHARS
@@ -190,6 +191,8 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     reserved: frozenset[str] = frozenset()  # first URL segments the site's own pages take (see collection_url)
     memory: Memory = field(default_factory=Memory, repr=False)  # per-entry results kept for the process
+    manifests: list[str] = field(default_factory=list)  # plugin and marketplace manifests (docs_build/plugins)
+    settings: dict[str, Any] = field(default_factory=dict)  # the site's settings (marketplace_sources)
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
@@ -238,7 +241,8 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_]+", "-", unicodedata.normalize("NFC", name).strip().lower())
 
 
-def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset(), memory: Memory | None = None) -> Catalog:
+def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset(), memory: Memory | None = None,
+                  settings: dict[str, Any] | None = None) -> Catalog:
     """Discover and parse every file; one bad file is reported, never fatal to the others.
 
     `reserved`: the URL segments the site's own pages take (`atlas.reserved_urls()`). `memory`: results of
@@ -267,7 +271,8 @@ def build_catalog(content_dir: Path, reserved: frozenset[str] = frozenset(), mem
             continue
         taken[unique_id] = source.path
         entries.append(entry)
-    catalog = Catalog(content_dir, found.collections, entries, ignored, problems, reserved, memory)
+    catalog = Catalog(content_dir, found.collections, entries, ignored, problems, reserved, memory, found.manifests,
+                      dict(settings or {}))
     catalog.problems += _duplicate_name_problems(catalog) + _collection_url_problems(found.collections, reserved)
     return catalog
 

@@ -42,10 +42,10 @@ def export_site(atlas: Atlas, target: Path, docs_dir: Path | None = None, user_n
         written += [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()]
     hand_written = [path for path in written if path.endswith(".md")]
     folders = folder_pages(atlas.pages, hand_written)
-    texts = {page.src_uri: page.full_markdown for page in [*atlas.pages, *folders]}
+    texts: dict[str, str | bytes] = {page.src_uri: page.full_markdown for page in [*atlas.pages, *folders]}
     texts.update(atlas.files)
-    for path, text in texts.items():
-        _write(target / path, text.encode("utf-8"))
+    for path, data in texts.items():
+        _write(target / path, data.encode("utf-8") if isinstance(data, str) else data)
     assets, _ = site_assets()
     for uri, source in assets.items():
         _write(target / uri, source.read_bytes())

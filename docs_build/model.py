@@ -7,7 +7,7 @@ from typing import Any, Callable, Literal
 
 from .cache import fingerprint
 
-Kind = Literal["agent", "skill"]
+Kind = Literal["agent", "skill", "command"]
 Severity = Literal["error", "warning", "info"]
 
 #: Severities that fail `mkdocs build --strict` and make `python -m docs_build check` exit non-zero.
@@ -171,5 +171,7 @@ class Analysis:
     html_transform: Callable[[str, str], str] | None = None
     # Extra documents for the site search, beside the pages themselves (one per troubleshooting row).
     search_documents: list[SearchDocument] = field(default_factory=list)
-    # Other files of the site, by site path: e.g. the redirect pages left at renamed entries' old URLs.
-    files: dict[str, str] = field(default_factory=dict)
+    # Other files of the site, by site path: the redirect pages left at renamed entries' old URLs (text), downloads.
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    # Top-level fields of catalog.json (the plugins feature's "marketplaces" and "plugins").
+    catalog_json: dict[str, Any] = field(default_factory=dict)

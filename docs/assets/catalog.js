@@ -19,6 +19,7 @@
           text: (row.textContent + " " + (row.getAttribute("data-collection") || "")).toLowerCase(),
           collection: (row.getAttribute("data-collection") || "").toLowerCase(),
           kind: (row.getAttribute("data-kind") || "").toLowerCase(),
+          plugin: (row.getAttribute("data-plugin") || "").toLowerCase(),
           model: (row.getAttribute("data-model") || "").toLowerCase(),
           tools: (row.getAttribute("data-tools") || "").toLowerCase(),
         };

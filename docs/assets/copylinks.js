@@ -1,4 +1,5 @@
-/* Agent Atlas: copy-link buttons on agent, skill and troubleshooting-row links (URL, Markdown, MediaWiki).
+/* Agent Atlas: copy-link buttons on agent, skill and troubleshooting-row links (URL, Markdown, MediaWiki), and
+ * install commands (data-atlas-copy-text, copied as written).
  *
  * The text is built here, not in the page: the absolute address comes from the site's public URL
  * (<meta name="atlas:site-url">, written when SITE_URL is set at build time), else from the address
@@ -35,10 +36,12 @@
 
   function onClick(event) {
     var button = event.target.closest("[data-atlas-copy]");
-    var control = button && button.closest("[data-atlas-copy-path]");
+    var control = button && button.closest("[data-atlas-copy-path], [data-atlas-copy-text]");
     if (!control) return;
     event.preventDefault();
-    var text = linkText(control, button.getAttribute("data-atlas-copy"));
+    // An install command is copied exactly as written; a link is built from the site's address.
+    var text = control.hasAttribute("data-atlas-copy-text") ? control.getAttribute("data-atlas-copy-text")
+      : linkText(control, button.getAttribute("data-atlas-copy"));
     var status = control.querySelector(".atlas-copy__status");
     if (!text || !navigator.clipboard) return;
     navigator.clipboard.writeText(text).then(function () {

@@ -34,8 +34,8 @@ def add_generated_files(atlas: Atlas, files: Files, config: MkDocsConfig) -> tup
         # Folder pages are reached by links and URLs, not the sidebar: say so, or MkDocs lists each one.
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
-    for path, text in atlas.files.items():  # redirect pages at renamed entries' old URLs
-        files.append(File.generated(config, path, content=text))
+    for path, data in atlas.files.items():  # redirect pages at renamed entries' old URLs, downloads
+        files.append(File.generated(config, path, content=data))
     # Folder URLs with no page of their own (/graphs/, /health/) get a listing, reached by URL.
     folders = folder_pages(atlas.pages, [f.src_uri for f in files.documentation_pages()])
     for page in folders:

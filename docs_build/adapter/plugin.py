@@ -94,7 +94,8 @@ class AtlasPlugin:
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Build the atlas and add every generated page, then point the navigation at them."""
         build = self.build
-        atlas = build.atlas = build_atlas(build.content_dir, fork=worker.can_fork(self.command), memory=self.memory)
+        settings = {"marketplace_sources": config.extra.get("marketplace_sources") or {}}
+        atlas = build.atlas = build_atlas(build.content_dir, worker.can_fork(self.command), self.memory, settings)
         config.extra["atlas"] = atlas  # hooks/macros.py reads it from here
         build.entry_pages = {f"{entry.id}.md": entry.id for entry in atlas.catalog.entries}
         build.held = {page.src_uri: page.held for page in atlas.pages if page.held}

@@ -19,10 +19,12 @@ URLS = frozenset({"catalog"})
 BLOCK_ROWS = 40
 MAX_SUMMARY_CHARS = 160
 NO_MODEL = "(not set)"
+NO_GROUP = "(none)"
 #: Filters, in the order of the controls: (URL parameter, label, row attribute).
 FACETS = [
     ("collection", "Collection", "collection"),
     ("kind", "Kind", "kind"),
+    ("plugin", "Plugin or category", "plugin"),
     ("model", "Model", "model"),
     ("tool", "Tool", "tools"),
 ]
@@ -36,7 +38,8 @@ def facet_values(entries: list[Entry]) -> dict[str, list[tuple[str, int]]]:
     counts: dict[str, Counter[str]] = {name: Counter() for name, _, _ in FACETS}
     spellings: dict[str, Counter[str]] = {}
     for entry in entries:
-        values = {"collection": [entry.collection], "kind": [entry.kind], "model": [entry.model or NO_MODEL],
+        values = {"collection": [entry.collection], "kind": [entry.kind], "plugin": [entry.group or NO_GROUP],
+                  "model": [entry.model or NO_MODEL],
                   "tool": {tool.lower(): tool for tool in entry.tools}.values()}
         for name, found in values.items():
             for value in found:
@@ -61,7 +64,7 @@ def render_page(catalog: Catalog) -> GeneratedPage:
     """The page: filters, a count, and the table of every entry (in path order)."""
     entries = sorted(catalog.entries, key=lambda e: e.id)
     rows = [
-        {"entry": entry, "href": href(PAGE, entry.url), "model": entry.model or NO_MODEL,
+        {"entry": entry, "href": href(PAGE, entry.url), "model": entry.model or NO_MODEL, "plugin": entry.group or NO_GROUP,
          "tools": "|" + "|".join(entry.tools) + "|", "summary": summary(entry),
          "collection_label": short_collection(entry.collection)}
         for entry in entries
@@ -70,7 +73,7 @@ def render_page(catalog: Catalog) -> GeneratedPage:
         "catalog_page.html", rows=rows, facets=FACETS, values=facet_values(entries), block_rows=BLOCK_ROWS,
     )
     page = render.held_page(PAGE, "All agents and skills", ["# All agents and skills", content],
-                       "Every agent and skill, filtered by collection, kind, model and tool", nav_section="Reference")
+                       "Every agent, skill and command, filtered by collection, kind, plugin, model and tool", nav_section="Reference")
     # One wide table: the table-of-contents sidebar would only take its width; the search index skips the copy.
     return replace(page, markdown=page.markdown.replace("---\n", "---\nhide:\n- toc\nsearch:\n  exclude: true\n", 1))
 

@@ -88,3 +88,8 @@ MAX_BYTES = 1_000_000
 #: The row's markup around its text (tags, ids, classes, relative links, titles): the corpus hub's 730 rows
 #: are 700 KB.
 ROW_OVERHEAD = 480
+
+# --- Downloads (plugins/downloads.py)
+
+#: A skill's folder past this many bytes gets no .zip (its page says so): a download must stay a download.
+MAX_SKILL_ZIP_BYTES = 20 * 2**20

@@ -233,6 +233,8 @@ def render_matrix(catalog: Catalog, matrix: Matrix, from_src: str, collection: s
             cells: dict[str, list[dict[str, Any]]] = {"agent": [], "skill": []}
             for entry_id, items in sorted(entries.items()):
                 entry = catalog.by_id[entry_id]
+                if entry.kind not in cells:
+                    continue  # the matrix compares agents and skills; a command is neither
                 cells[entry.kind].append({
                     "entry": entry,
                     "href": href(from_src, items[0].url),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 NavItem = Any  # MkDocs nav items: "page.md", {"Title": "page.md"} or {"Title": [items]}
 COLLECTIONS_TITLE = "Collections"
+KIND_SECTIONS = {"agent": "Agents", "skill": "Skills", "command": "Commands"}
 
 
 def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
@@ -48,7 +49,7 @@ def _collection_nav(atlas: Atlas, collection: str) -> list[NavItem]:
     """
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in atlas.catalog.in_collection(collection):
-        groups[entry.group or ("Agents" if entry.kind == "agent" else "Skills")].append(entry)
+        groups[entry.group or KIND_SECTIONS[entry.kind]].append(entry)
     folders = atlas.catalog.folders()
     items: list[NavItem] = [{"Overview": atlas.catalog.collection_url(collection) + "index.md"}]
     for label in sorted(groups):

@@ -169,6 +169,7 @@ def render_listing(src: str, title: str, where: str, entries: Sequence[Entry]) -
         group_ids={group: slug(group) for group in groups if group},
         agents=kinds["agent"],
         skills=kinds["skill"],
+        commands=kinds["command"],
     )
     return held_page(src, title, [f"# {md_escape(title)}", content], f"Agents and skills of {title}")
 
@@ -178,13 +179,15 @@ def render_home(catalog: Catalog, reference_pages: list[GeneratedPage]) -> Gener
     rows = []
     for collection in catalog.collections:
         kinds = Counter(entry.kind for entry in catalog.in_collection(collection))
-        rows.append((collection, href("index.md", catalog.collection_url(collection)), kinds["agent"], kinds["skill"]))
+        rows.append((collection, href("index.md", catalog.collection_url(collection)), kinds["agent"], kinds["skill"],
+                     kinds["command"]))
     kinds = Counter(entry.kind for entry in catalog.entries)
     content = render_template(
         "home.html",
         collections=rows,
         agents=kinds["agent"],
         skills=kinds["skill"],
+        commands=kinds["command"],
         pages=[(p.title, href("index.md", url_of(p.src_uri))) for p in reference_pages],
         catalog_url=CATALOG_JSON,
         inventory_url=INVENTORY_FILE,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..model import IgnoredFile, Kind, Source
@@ -15,9 +16,14 @@ NON_DEFINITION_STEMS = frozenset(
 SKILL_FILE = "skill.md"
 #: Old content paths mapped to new ones, read by docs_build/wiki/redirects.py: a file at the content root.
 REDIRECTS_FILE = "redirects.yml"
-#: Hidden folders that hold definitions: Claude Code keeps a project's agents and skills in `.claude/`.
-#: Other hidden folders (.git, .github, per-tool copies such as .cursor/) are passed over, each reported once.
-DEFINITION_DOT_FOLDERS = frozenset({".claude"})
+#: Hidden folders that hold definitions: Claude Code keeps a project's agents and skills in `.claude/`, a plugin
+#: or marketplace its manifest in `.claude-plugin/`. Other hidden folders (.git, .github, per-tool copies such as
+#: .cursor/) are passed over, each reported once.
+DEFINITION_DOT_FOLDERS = frozenset({".claude", ".claude-plugin"})
+#: Plugin and marketplace manifests (read by docs_build/plugins): `plugin.json` may also sit at a plugin's root.
+MANIFEST_NAMES = ("/.claude-plugin/plugin.json", "/.claude-plugin/marketplace.json", "/plugin.json")
+#: Folders whose Markdown files are slash commands (a plugin's `commands/`, a project's `.claude/commands/`).
+COMMAND_FOLDER = "commands"
 
 
 @dataclass
@@ -27,6 +33,7 @@ class Discovery:
     collections: list[str]
     sources: list[Source]
     ignored: list[IgnoredFile]
+    manifests: list[str] = field(default_factory=list)  # plugin and marketplace manifests, content-relative
 
 
 def discover(content_dir: Path) -> Discovery:
@@ -34,6 +41,7 @@ def discover(content_dir: Path) -> Discovery:
     collections: list[str] = []
     sources: list[Source] = []
     ignored: list[IgnoredFile] = []
+    manifests: list[str] = []
     for top in sorted(content_dir.iterdir(), key=lambda p: p.name):
         if top.name.startswith("."):
             ignored.append(IgnoredFile(top.name + ("/" if top.is_dir() else ""), "hidden file or folder"))
@@ -43,18 +51,32 @@ def discover(content_dir: Path) -> Discovery:
                 ignored.append(IgnoredFile(top.name, "not inside a collection folder"))
             continue
         collections.append(top.name)
-        for path in _walk(top, ignored, content_dir):
-            rel = path.relative_to(content_dir).as_posix()
-            source_or_reason = classify(rel, str(path))
+        paths = [(path.relative_to(content_dir).as_posix(), path) for path in _walk(top, ignored, content_dir)]
+        found = [rel for rel, _ in paths if rel.endswith(MANIFEST_NAMES) and "/skills/" not in rel]
+        manifests += found
+        roots = plugin_roots(found)
+        for rel, path in paths:
+            source_or_reason = classify(rel, str(path), roots)
             if isinstance(source_or_reason, Source):
                 sources.append(source_or_reason)
             else:
-                ignored.append(IgnoredFile(rel, source_or_reason))
-    return Discovery(collections, sources, ignored)
+                ignored.append(IgnoredFile(rel, "plugin or marketplace manifest (shown on its page)" if rel in found
+                                           else source_or_reason))
+    return Discovery(collections, sources, ignored, manifests)
 
 
-def classify(rel: str, abs_path: str = "") -> Source | str:
-    """Classify one content-relative path: a Source, or the reason it is not one."""
+def plugin_roots(manifests: list[str]) -> list[str]:
+    """The folders that hold a plugin manifest, deepest first (a file belongs to the deepest plugin above it)."""
+    roots = {rel.removesuffix("/.claude-plugin/plugin.json") if rel.endswith("/.claude-plugin/plugin.json")
+             else posixpath.dirname(rel) for rel in manifests if rel.endswith("/plugin.json")}
+    return sorted(roots, key=lambda root: (-root.count("/"), root))
+
+
+def classify(rel: str, abs_path: str = "", plugin_roots: list[str] = ()) -> Source | str:
+    """Classify one content-relative path: a Source, or the reason it is not one.
+
+    `plugin_roots`: folders holding a plugin manifest; a file below one belongs to that plugin (its group).
+    """
     parts = PurePosixPath(rel).parts
     collection, inner = parts[0], parts[1:]
     name = inner[-1] if inner else ""
@@ -62,7 +84,8 @@ def classify(rel: str, abs_path: str = "") -> Source | str:
         return "not a Markdown file"
     stem = name[:-3].lower()
     folders = [part.lower() for part in inner[:-1]]
-    group = _group(folders, inner)
+    root = next((root for root in plugin_roots if rel.startswith(root + "/")), None)
+    group = posixpath.basename(root) if root and root != collection else _group(folders, inner)
     if name.lower() == SKILL_FILE:
         return Source(collection, rel, abs_path, "skill", group)
     if stem in NON_DEFINITION_STEMS:
@@ -74,6 +97,8 @@ def classify(rel: str, abs_path: str = "") -> Source | str:
             return Source(collection, rel, abs_path, "agent", group or inner[skill])
         # Files beside a SKILL.md (references/, examples/) belong to that skill, not the catalog.
         return "supporting file of a skill (references, examples, assets)"
+    if COMMAND_FOLDER in folders:
+        return Source(collection, rel, abs_path, "command", group)
     kind: Kind | None = "agent" if "agents" in folders else None
     return Source(collection, rel, abs_path, kind, group)
 

@@ -192,7 +192,7 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     stem = stem_of(source.path)
     problems += _structure_problems(source.path, meta, parsed.meta_lines)
     name = _scalar(meta.get("name")) or stem
-    if "name" not in meta and parsed.has_frontmatter and not parsed.problems:
+    if "name" not in meta and parsed.has_frontmatter and not parsed.problems and kind != "command":  # commands go by file
         problems.append(
             Problem(Location(source.path, 1), "info", "missing-name",
                     f"frontmatter has no 'name'; the file name '{stem}' is used", "add name: " + stem)

@@ -1,6 +1,6 @@
 """objects.inv: the catalog as a Sphinx inventory (version 2), for intersphinx and mkdocstrings/autorefs.
 
-Every agent, skill and troubleshooting row is an object of the `atlas` domain, named by its entry id
+Every agent, skill, command, plugin, marketplace and troubleshooting row is an object of the `atlas` domain, named by its entry id
 (`api-design/agents/02-backend-patterns`, always unique and stable: it comes from the path) and, when no
 other object of its role shares it, by `collection/name` too. Each is also a `std:label`, so any Sphinx
 project can link with `:external+atlas:ref:` without knowing the `atlas` domain.
@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 from ..pages import render
 
 DOMAIN = "atlas"
-ROLES = {"agent": "agent", "skill": "skill"}
+ROLES = {"agent": "agent", "skill": "skill", "command": "command"}
 ROW_ROLE = "row"
 FILE_NAME = render.INVENTORY_FILE
 
@@ -45,6 +45,12 @@ def objects(
             anchor = row["id"].partition("#")[2]
             for name in names:
                 found.append((f"{name}#{anchor}", ROW_ROLE, row["url"], _one_line(row["symptom"])))
+    # Plugins and marketplaces (the plugins feature): by collection/name and by folder.
+    for plugin in catalog.get("plugins", []):
+        for name in dict.fromkeys([f"{plugin['collection']}/{plugin['name']}", plugin["url"].rstrip("/")]):
+            found.append((name, "plugin", plugin["url"], _one_line(plugin["name"])))
+    for market in (m for m in catalog.get("marketplaces", []) if m.get("url")):
+        found.append((f"{market['collection']}/{market['name']}", "marketplace", market["url"], _one_line(market["name"])))
     seen: set[tuple[str, str]] = set()
     unique = []
     for item in found:  # an alias may equal another entry's short name: the first object keeps it
