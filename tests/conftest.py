@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_EXTRA = ROOT.parent / "shared" / "corpus-extra"
+CORPUS_PLUGINS = ROOT.parent / "shared" / "corpus-plugins"
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRE_ALL = os.environ.get("ATLAS_REQUIRE_ALL") == "1"
 CHROMIUM_ARGS = [
@@ -101,6 +102,21 @@ def corpus_extra_dir() -> Path:
     """The second real-world corpus beside the checkout (other layouts and phrasings)."""
     need(CORPUS_EXTRA.is_dir(), f"the second corpus {CORPUS_EXTRA} is absent (a fresh clone has no ../shared)")
     return CORPUS_EXTRA
+
+
+@pytest.fixture(scope="session")
+def corpus_plugins_dir() -> Path:
+    """The plugin-marketplace corpus beside the checkout (manifests, commands, hooks, MCP configs)."""
+    need(CORPUS_PLUGINS.is_dir(), f"the plugin corpus {CORPUS_PLUGINS} is absent (a fresh clone has no ../shared)")
+    return CORPUS_PLUGINS
+
+
+@pytest.fixture(scope="session")
+def corpus_plugins_site(corpus_plugins_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The six marketplaces built once per session (not strict: they have real problems)."""
+    site = build_site(corpus_plugins_dir, tmp_path_factory.mktemp("corpus-plugins"))
+    assert site.returncode == 0, site.log[-5000:]
+    return site
 
 
 @pytest.fixture(scope="session")
