@@ -2,7 +2,7 @@
 
 Not a test: figures are printed for people and closing notes, never asserted. Every build runs in its own
 process. Environment: BENCH_QUICK=1 builds once instead of three times; BENCH_SETS=corpus,3x picks columns
-(content, corpus, 3x, extra); SERVE_ARGS are the `mkdocs serve` flags `make serve` uses.
+(content, corpus, 3x, extra, plugins); SERVE_ARGS are the `mkdocs serve` flags `make serve` uses.
 Usage: python bench/run.py   (about 15 minutes on an idle 2-core machine; BENCH_QUICK=1 about 10)
 """
 
@@ -25,7 +25,7 @@ from stages import snippet_rate, stage_seconds
 SHARED = ROOT.parent / "shared"
 #: Column name -> (content directory, how many times the corpus is repeated).
 SETS = {"content": (ROOT / "content", 1), "corpus": (SHARED / "corpus", 1), "3x": (SHARED / "corpus", 3),
-        "extra": (SHARED / "corpus-extra", 1)}
+        "extra": (SHARED / "corpus-extra", 1), "plugins": (SHARED / "corpus-plugins", 1)}
 #: Columns where an edit under `mkdocs serve` is timed (a server per column costs a full first build).
 SERVED = {"content", "corpus"}
 

@@ -100,6 +100,10 @@ class Atlas:
             pages.append(memory.call(entry.id, render.render_entry, entry, self.catalog.names, *self._entry_parts(entry)))
         return pages + reference
 
+    def collection_title(self, collection: str) -> str:
+        """A collection's display title: the name its content gives it (a marketplace's), else its folder's."""
+        return next((a.collection_titles[collection] for a in self.analyses if collection in a.collection_titles), collection)
+
     def _entry_parts(self, entry: Entry) -> tuple[tuple[str, ...], str]:
         """The features' sections below an entry's body, and the body to show (a feature's, or the file's)."""
         sections = tuple(s for a in self.analyses for s in a.entry_markdown.get(entry.id, []))

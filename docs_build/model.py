@@ -175,3 +175,5 @@ class Analysis:
     files: dict[str, str | bytes] = field(default_factory=dict)
     # Top-level fields of catalog.json (the plugins feature's "marketplaces" and "plugins").
     catalog_json: dict[str, Any] = field(default_factory=dict)
+    # Display titles of collections, where the content names them (a marketplace's name): collection -> title.
+    collection_titles: dict[str, str] = field(default_factory=dict)

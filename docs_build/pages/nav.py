@@ -24,7 +24,7 @@ KIND_SECTIONS = {"agent": "Agents", "skill": "Skills", "command": "Commands"}
 
 def build_nav(atlas: Atlas, user_nav: list[NavItem] | None) -> list[NavItem]:
     """Home, one section per collection, the feature and health pages, then the user's own nav."""
-    collections = [{_title(name): _collection_nav(atlas, name)} for name in atlas.catalog.collections]
+    collections = [{_title(atlas.collection_title(name)): _collection_nav(atlas, name)} for name in atlas.catalog.collections]
     sections: dict[str, list[NavItem]] = defaultdict(list)
     for page in atlas.pages:
         if page.nav_section:

@@ -56,6 +56,7 @@ def analyse(catalog: Catalog) -> Analysis:
                                      for s in p.mcp_servers]}
                     for p in found.plugins],
     }
+    analysis.collection_titles = {m.collection: m.name for m in found.marketplaces if m.root == m.collection}
     if found.plugins or found.marketplaces:
         analysis.summary = f"{len(found.marketplaces)} marketplaces, {len(found.plugins)} plugins"
     return analysis
