@@ -62,6 +62,9 @@ def test_hooks_in_the_documented_shape_are_listed_and_other_shapes_reported():
     text = json.dumps(bad, indent=2)
     _, problems = read_hooks(JsonFile("p.json", bad, text), bad, "p.json")
     assert [(p.code, p.location.line) for p in problems] == [("hooks-shape", 2), ("hook-unknown-event", 5)]
+    listed = {"hooks": [{"event": "stop", "command": "./cleanup.sh"}]}  # a real file's shape: Claude Code loads nothing
+    hooks, problems = read_hooks(JsonFile("l.json", listed, json.dumps(listed, indent=2)), listed, "l.json")
+    assert hooks == [] and [(p.code, p.location.line) for p in problems] == [("hooks-shape", 2)]
 
 
 def test_mcp_servers_with_or_without_the_wrapper_keep_env_names_never_values():

@@ -18,7 +18,12 @@ from .manifests import Hook, JsonFile, McpServer, vocabulary
 
 def read_hooks(file: JsonFile, data: Any, owner: str) -> tuple[list[Hook], list[Problem]]:
     """Hooks of one hooks file (or of a manifest's inline `hooks`, `owner` naming where they are)."""
-    if isinstance(data, dict) and isinstance(data.get("hooks"), dict):
+    if isinstance(data, dict) and "hooks" in data:
+        if not isinstance(data["hooks"], dict):
+            return [], [_problem(file, file.line_of("hooks"), "hooks-shape",
+                                 f"'hooks' in {owner} is a {type(data['hooks']).__name__}, where Claude Code expects a "
+                                 "mapping of event names to matcher groups: it loads none of these hooks",
+                                 '"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "…"}]}]}')]
         data = data["hooks"]
     if not isinstance(data, dict):
         return [], [_problem(file, 1, "hooks-shape", f"{owner} is not a mapping of hook events",
