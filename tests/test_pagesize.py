@@ -69,3 +69,17 @@ def test_a_huge_utf16_file_is_cut_between_whole_characters():
     shown, problem = shown_part("c/agents/huge.md", data)
     assert problem is not None and len(shown) % 2 == 0
     assert "\ufffd" not in shown.decode("utf-16")
+
+
+def test_a_huge_troubleshooting_table_is_cut_inside_the_table_under_the_limit(tmp_path):
+    """A file of one 20,000-row troubleshooting table gives a page under 2 MB; the note says the cut is in that table."""
+    rows = "".join(f"| E{n} fails | cause {n} | fix {n} |\n" for n in range(20_000))
+    content = write_collection(tmp_path / "content", {
+        "c/agents/big.md": "---\nname: big\ndescription: d\n---\n# Big\n\n## Troubleshooting\n\n| Issue | Cause | Solution |\n|---|---|---|\n" + rows,
+    })
+    site = build_site(content, tmp_path)
+    assert site.returncode == 0, site.log
+    page = Path(site.site_dir, "c/agents/big/index.html")
+    assert page.stat().st_size <= PAGE_LIMIT
+    html = page.read_text(encoding="utf-8")
+    assert "the cut falls inside the table that starts at line 9" in html and html.count("<tr") > 1000

@@ -22,9 +22,11 @@ def shown_part(path: str, data: bytes) -> tuple[bytes, Problem | None]:
     lines = data.split(b"\n")
     if len(data) * CODE_COST[0] + len(lines) * CODE_COST[1] <= CONTENT_BUDGET:
         return data, None  # fits even if every line were code: the common case, decided without a walk
-    weight, offset, fence, fence_start = 0, 0, b"", 0
+    weight, offset, fence, fence_start, table_line = 0, 0, b"", 0, 0
     for number, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
+        in_table = not fence and line.lstrip().startswith(b"|")
+        table_line = (table_line or number + 1) if in_table else 0  # the line the current table starts at
         if fence:
             if line.strip().startswith(fence) and not line.strip().strip(fence[:1]):
                 fence = b""
@@ -38,7 +40,8 @@ def shown_part(path: str, data: bytes) -> tuple[bytes, Problem | None]:
         if weight > CONTENT_BUDGET:
             cut = fence_start if fence else start  # a block is shown whole or not at all
             cut -= cut % _unit(data)  # a UTF-16 or UTF-32 file is cut between whole characters
-            return data[:cut], _problem(path, data, lines, data.count(b"\n", 0, cut))
+            shown = data.count(b"\n", 0, cut)
+            return data[:cut], _problem(path, data, lines, shown, table_line if in_table and table_line <= shown else 0)
     return data, None
 
 
@@ -49,12 +52,13 @@ def _unit(data: bytes) -> int:
     return 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 1
 
 
-def _problem(path: str, data: bytes, lines: list[bytes], shown_lines: int) -> Problem:
-    """The warning that names the file's size and what the page leaves out."""
+def _problem(path: str, data: bytes, lines: list[bytes], shown_lines: int, table_line: int = 0) -> Problem:
+    """The warning that names the file's size and what the page leaves out (and the table the cut falls in)."""
+    inside = f" (the cut falls inside the table that starts at line {table_line}: its later rows are left out)" if table_line else ""
     return Problem(
         Location(path, shown_lines + 1), "warning", CODE,
         f"file is {_size(len(data))} ({len(lines):,} lines), too large for one page: the page shows lines 1-{shown_lines}; "
-        f"table rows, handoffs and snippets after line {shown_lines} are left out",
+        f"table rows, handoffs and snippets after line {shown_lines} are left out{inside}",
         "split it into smaller files",
     )
 

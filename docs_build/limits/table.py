@@ -25,9 +25,10 @@ MAX_DEPTH = 12  # levels of lists and mappings below the field (the seeds' JSON 
 PAGE_LIMIT = 2 * 2**20
 CONTENT_BUDGET = 1_400_000
 #: Estimated HTML bytes per character and per line (measured on the corpus: code pages run to 10x their
-#: source; one-character tokens to 25x).
+#: source; one-character tokens to 25x). A table row becomes a troubleshooting row when its table is one: its
+#: anchor, link and copy buttons weigh about 870 bytes whatever its text (a 20,000-row table made a 2.5 MB page).
 CODE_COST = (25, 90)
-TABLE_COST = (8, 200)
+TABLE_COST = (8, 900)
 PROSE_COST = (4, 30)
 
 # --- Markdown read in linear time (bounds.py, markup-bounded)
