@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from . import handoffs, snippets
+from . import handoffs, plugins, snippets
 from .cache import Memory
 from .catalog import Catalog, build_catalog
 from .catalog_page import facets
@@ -29,7 +29,6 @@ from .model import (
     Problem,
     SearchDocument,
 )
-from . import plugins
 from .pages import bodylinks, render
 from .troubleshooting import rows as troubleshooting
 from .wiki import redirects

@@ -9,7 +9,6 @@ import re
 import zipfile
 
 import pytest
-
 from conftest import build_site, write_collection
 
 expect = pytest.importorskip("playwright.sync_api").expect

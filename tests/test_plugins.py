@@ -8,14 +8,18 @@ import json
 import zipfile
 from pathlib import Path
 
+from conftest import write_collection
+
 from docs_build import build_atlas
 from docs_build.plugins import find_plugins
 from docs_build.plugins.components import read_hooks, read_mcp_servers
-from docs_build.plugins.install import add_marketplace, install_plugin, marketplace_sources
+from docs_build.plugins.install import (
+    add_marketplace,
+    install_plugin,
+    marketplace_sources,
+)
 from docs_build.plugins.manifests import JsonFile
 from docs_build.sources.discover import discover
-
-from conftest import write_collection
 
 MARKET = {"name": "acme-tools", "owner": {"name": "Acme"}, "plugins": [
     {"name": "guard", "source": "./plugins/guard", "version": "1.0.0"},
@@ -124,3 +128,32 @@ def test_pages_catalog_and_downloads_of_a_marketplace(tmp_path):
     assert archive.namelist() == ["lint/SKILL.md", "lint/references/rules.md"]
     assert ".claude/agents/solo.md" in pages["loose/agents/solo.md"]
     assert all("## Install {#atlas-install}" in pages[f"{e.id}.md"] for e in atlas.catalog.entries)
+
+
+def test_secrets_in_server_arguments_and_urls_are_not_shown():
+    """user:password@ in a URL, query values, KEY=value of secret names and the word after --token are hidden."""
+    data = {"db": {"command": "npx", "args": ["pg-mcp", "postgresql://user:pass@host/db", "--token", "t0k", "API_KEY=k3y"]},
+            "remote": {"type": "http", "url": "https://mcp.example.invalid/sse?api_key=s3c"}}
+    servers, _ = read_mcp_servers(JsonFile("m.json", data, json.dumps(data)), data)
+    shown = " ".join(server.target for server in servers)
+    assert "pass" not in shown and "t0k" not in shown and "k3y" not in shown and "s3c" not in shown
+    assert "postgresql://…@host/db" in shown and "https://mcp.example.invalid/sse?api_key=…" in shown
+
+
+def test_odd_marketplaces_stay_inside_and_apart(tmp_path):
+    """An absolute or escaping source is no plugin; two entries on one folder (`./`) are two plugins with two pages;
+    a command called security.md is a command; a command without frontmatter is a note, not a warning."""
+    market = {"name": "odd", "plugins": [{"name": "abs", "source": "/etc"}, {"name": "up", "source": "../../"},
+                                         {"name": "one", "source": "./"}, {"name": "two", "source": "./"}]}
+    content = write_collection(tmp_path / "content", {
+        "odd/.claude-plugin/marketplace.json": json.dumps(market, indent=2),
+        "odd/commands/security.md": "Check the security of the tree.\n",
+    })
+    atlas = build_atlas(content)
+    catalog = atlas.catalog_json()
+    assert sorted(p["name"] for p in catalog["plugins"]) == ["one", "two"]
+    assert len({p["url"] for p in catalog["plugins"]} | {"odd/"}) == 3  # apart from each other and the marketplace page
+    assert {p.message.split("'")[1] for p in atlas.problems if p.code == "marketplace-source-missing"} == {"abs", "up"}
+    [command] = atlas.catalog.entries
+    assert command.kind == "command" and command.stem == "security"
+    assert [(p.code, p.severity) for p in atlas.problems if p.location.path == "odd/commands/security.md"] == [("no-frontmatter", "info")]

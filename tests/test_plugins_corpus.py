@@ -30,13 +30,14 @@ def test_the_six_marketplaces_build_with_every_command_a_command(corpus_plugins_
             assert f"<code data-pagefind-weight=\"8\">{entry['slash']}</code>" in page
 
 
-def test_every_plugin_and_marketplace_has_its_page_with_install_text(corpus_plugins_site):
+def test_every_plugin_and_marketplace_has_its_page_with_install_text(corpus_plugins_dir: Path, corpus_plugins_site):
     """108 plugin folders and 6 marketplaces; listed plugins install by name@marketplace, marketplaces are added."""
     data = catalog(corpus_plugins_site)
     assert len(data["plugins"]) == 108 and len(data["marketplaces"]) == 6
+    listed = _listed_names(corpus_plugins_dir)
     for plugin in data["plugins"]:
         page = (corpus_plugins_site.site_dir / plugin["url"] / "index.html").read_text(encoding="utf-8")
-        expected = f"/plugin install {plugin['name']}@{plugin['marketplace']}" if plugin["marketplace"] \
+        expected = f"/plugin install {listed[plugin['folder']]}@{plugin['marketplace']}" if plugin["marketplace"] \
             else f"claude --plugin-dir ./{plugin['folder']}"
         assert expected in page.replace("&#34;", '"'), plugin["folder"]
     for market in data["marketplaces"]:
@@ -64,6 +65,18 @@ def test_each_plugins_counts_equal_its_tree_and_manifests(corpus_plugins_dir: Pa
         events, servers = _hooks_and_servers(corpus_plugins_dir, plugin)
         assert {hook["event"] for hook in plugin["hooks"]} == events, plugin["folder"]
         assert len(plugin["mcp_servers"]) == servers, plugin["folder"]
+
+
+def _listed_names(corpus: Path) -> dict[str, str]:
+    """The marketplace entry name of each local plugin folder: what `/plugin install` takes."""
+    names = {}
+    for market in corpus.glob("*/.claude-plugin/marketplace.json"):
+        root = market.parent.parent
+        for entry in json.loads(market.read_text(encoding="utf-8"))["plugins"]:
+            if isinstance(entry.get("source"), str):
+                folder = (root / entry["source"]).resolve().relative_to(corpus.resolve()).as_posix()
+                names.setdefault(folder, entry["name"])
+    return names
 
 
 def _hooks_and_servers(corpus: Path, plugin: dict) -> tuple[set[str], int]:

@@ -159,7 +159,11 @@ class AtlasPlugin:
             problem, page.markdown = build.atlas.render_failure(page.file.src_uri, error)
             build.atlas.catalog.problems.append(problem)
             log_problems([problem])
-            Page.render(page, config, files)
+            try:
+                Page.render(page, config, files)
+            except Exception:  # noqa: BLE001 - a section, not the body, raised too: the page says so, nothing more
+                page.markdown = f"# {page.file.src_uri}\n\nThis page could not be rendered; see the problems page."
+                Page.render(page, config, files)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Time the conversion (a page too slow is reported); make the HTML final, unless the worker has."""

@@ -17,7 +17,7 @@ ALLOWED_TAGS = {
 COMMON_ATTRIBUTES = {"class", "id", "title", "data-entry-id", "data-row-id", "data-line", "data-copy", "aria-label", "aria-hidden", "role"}
 ALLOWED_ATTRIBUTES = {
     "*": COMMON_ATTRIBUTES,
-    "a": {"href", "name"},
+    "a": {"href", "name", "download"},  # download: the file links of an entry's install section
     "img": {"src", "alt", "width", "height"},
     "input": {"type", "checked", "disabled"},
     "th": {"style", "scope", "align"},

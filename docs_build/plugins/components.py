@@ -9,6 +9,7 @@ a server with `url` is remote (`type` http or sse). Only the *names* of environm
 
 from __future__ import annotations
 
+import re
 import shlex
 from typing import Any
 
@@ -33,7 +34,7 @@ def read_hooks(file: JsonFile, data: Any, owner: str) -> tuple[list[Hook], list[
     hooks: list[Hook] = []
     problems: list[Problem] = []
     for event, groups in data.items():
-        line = file.line_of(event)
+        line = file.line_of("hooks", event)
         if event in passed_over:
             continue
         if event not in known:
@@ -62,14 +63,15 @@ def read_hooks(file: JsonFile, data: Any, owner: str) -> tuple[list[Hook], list[
 
 def read_mcp_servers(file: JsonFile, data: Any) -> tuple[list[McpServer], list[Problem]]:
     """MCP servers of one config, with or without the `mcpServers` wrapper."""
-    if isinstance(data, dict) and isinstance(data.get("mcpServers"), dict):
+    wrapper = ("mcpServers",) if isinstance(data, dict) and isinstance(data.get("mcpServers"), dict) else ()
+    if wrapper:
         data = data["mcpServers"]
     if not isinstance(data, dict):
         return [], [_problem(file, 1, "mcp-shape", "this MCP configuration is not a mapping of server names",
                              'write {"mcpServers": {"name": {"command": "…", "args": []}}}')]
     servers, problems = [], []
     for name, server in data.items():
-        line = file.line_of(name)
+        line = file.line_of(*wrapper, name)
         if not isinstance(server, dict):
             problems.append(_problem(file, line, "mcp-shape", f"MCP server '{name}' is not a mapping",
                                      '"name": {"command": "…"} or "name": {"type": "http", "url": "…"}'))
@@ -77,15 +79,39 @@ def read_mcp_servers(file: JsonFile, data: Any) -> tuple[list[McpServer], list[P
         url = server.get("url")
         transport = str(server.get("type") or server.get("transport") or ("http" if url else "stdio"))
         if url:
-            target = str(url)
+            target = redact(str(url))
         else:
             args = server.get("args") if isinstance(server.get("args"), list) else []
-            target = shlex.join([str(server.get("command") or ""), *map(str, args)]).strip("' ")
+            words = [str(server.get("command") or ""), *map(str, args)]
+            target = " ".join(shlex.quote(word) for word in _redacted_args([w for w in words if w]))
         env = server.get("env") if isinstance(server.get("env"), dict) else {}
         headers = server.get("headers") if isinstance(server.get("headers"), dict) else {}
         names = tuple(sorted({str(key) for key in env} | {f"header {key}" for key in headers}))
         servers.append(McpServer(str(name), transport, target, names, file.path, line))
     return servers, problems
+
+
+#: Secrets written into a server's arguments or URL (the MCP docs' own examples carry `user:pass@` URLs).
+USERINFO_RE = re.compile(r"(?<=://)[^/@\s]+@")
+QUERY_VALUE_RE = re.compile(r"([?&][^=&#\s]+=)[^&#\s]+")
+SECRET_FLAG_RE = re.compile(r"^--?[\w-]*(token|key|secret|password|passwd|auth)[\w-]*$", re.I)
+SECRET_ASSIGNMENT_RE = re.compile(r"^([\w.-]*(?:token|key|secret|password|passwd|auth)[\w.-]*=).+$", re.I)
+HIDDEN = "…"
+
+
+def redact(text: str) -> str:
+    """A URL or argument without what could be a secret: user:password@, query values, KEY=value of secret names."""
+    text = USERINFO_RE.sub(HIDDEN + "@", text)
+    text = QUERY_VALUE_RE.sub(lambda m: m.group(1) + HIDDEN, text)
+    return SECRET_ASSIGNMENT_RE.sub(lambda m: m.group(1) + HIDDEN, text)
+
+
+def _redacted_args(words: list[str]) -> list[str]:
+    """Command words with secrets hidden, and the word after a `--token`-like flag."""
+    out: list[str] = []
+    for word in words:
+        out.append(HIDDEN if out and SECRET_FLAG_RE.match(out[-1]) else redact(word))
+    return out
 
 
 def _problem(file: JsonFile, line: int, code: str, message: str, hint: str) -> Problem:

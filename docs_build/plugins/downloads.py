@@ -33,7 +33,7 @@ def entry_downloads(content_dir: Path, entry: Entry, memory: Memory) -> dict[str
     """Site path -> bytes of each download of one entry (a skill's zip left out past MAX_SKILL_ZIP_BYTES)."""
     try:
         files = {f"{entry.id}/{raw_name(entry)}": (content_dir / entry.source).read_bytes()}
-    except OSError:
+    except OSError:  # read once already by the parser: gone since, or unreadable
         return {}
     if entry.kind == "skill" and posixpath.basename(entry.source).lower() == "skill.md":
         folder = content_dir / posixpath.dirname(entry.source)
@@ -44,13 +44,23 @@ def entry_downloads(content_dir: Path, entry: Entry, memory: Memory) -> dict[str
 
 
 def _members(folder: Path) -> tuple[tuple[str, bytes], ...] | None:
-    """Every file of a skill's folder (hidden ones left out) with its bytes; None past the size limit."""
+    """Every file of a skill's folder with its bytes; None past the size limit or when the folder cannot be read.
+
+    Hidden files and symbolic links are left out: a link could publish a file from anywhere on the machine.
+    """
     members, size = [], 0
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    try:
+        paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    except OSError:
+        return None
+    for path in paths:
         relative = path.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in relative.split("/")):
+        if any(part.startswith(".") for part in relative.split("/")) or any(p.is_symlink() for p in path.parents if folder in p.parents):
             continue
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
         size += len(data)
         if size > MAX_SKILL_ZIP_BYTES:
             return None

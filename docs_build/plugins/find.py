@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..catalog import slug_path
 from ..model import Entry, Location, Problem
 from .components import read_hooks, read_mcp_servers
 from .manifests import (
@@ -64,8 +65,12 @@ def find_plugins(content_dir: Path, manifests: list[str]) -> Plugins:
         roots[root] = Plugin(root.split("/")[0], root, str(data.get("name") or posixpath.basename(root)), data, path)
     for path in sorted(p for p in manifests if p.endswith(MARKETPLACE_FILE)):
         found.marketplaces.append(_marketplace(content_dir, path, roots, found.problems))
-    for plugin in sorted(roots.values(), key=lambda p: p.root):
+    shared = Counter(plugin.root for plugin in roots.values())
+    for plugin in sorted(roots.values(), key=lambda p: (p.root, p.name)):
         _components(content_dir, plugin, found.problems)
+        # A plugin at its collection's root, or sharing a folder, would take the marketplace's or another's page.
+        alone = shared[plugin.root] == 1 and plugin.root != plugin.collection
+        plugin.page = slug_path(plugin.root) if alone else f"{slug_path(plugin.root)}/plugin-{slug_path(plugin.name.replace('/', '-'))}"
         found.plugins.append(plugin)
     found.problems += _duplicate_names(found.plugins)
     return found
@@ -107,12 +112,16 @@ def _marketplace(content_dir: Path, path: str, roots: dict[str, Plugin], problem
         if isinstance(source, str) and plugin_root and not source.startswith(("./", "../")):
             source = posixpath.join(plugin_root, source)  # a bare name under metadata.pluginRoot
         folder = local_source(source, root)
-        if folder is None or folder.startswith("..") or not (content_dir / folder).is_dir():
+        inside = folder is not None and (folder == root or folder.startswith(root + "/"))
+        if not inside or not _is(content_dir / folder, "dir"):  # never a folder outside the marketplace
             problems.append(Problem(Location(path, line), "warning", "marketplace-source-missing",
                                     f"plugin '{name}' has source {source!r}, which is no folder of this marketplace",
                                     "point `source` at the plugin's folder, e.g. \"./plugins/" + name + "\""))
             continue
         plugin = roots.setdefault(folder, Plugin(folder.split("/")[0], folder, name))
+        if plugin.entry:  # a second entry for the same folder (`"source": "./"` several times): a plugin of its own
+            plugin = Plugin(folder.split("/")[0], folder, name)
+            roots[f"{folder}\0{name}"] = plugin
         plugin.entry, plugin.marketplace = entry, market.name
         if not plugin.manifest:
             plugin.name = name
@@ -129,8 +138,8 @@ def _components(content_dir: Path, plugin: Plugin, problems: list[Problem]) -> N
     """Hooks and MCP servers from the default files and from the manifest; declared paths checked."""
     manifest_file = JsonFile(plugin.manifest_path, plugin.manifest, _text(content_dir, plugin.manifest_path)) \
         if plugin.manifest_path else None
-    hook_files = [f"{plugin.root}/{HOOKS_FILE}"] if (content_dir / plugin.root / HOOKS_FILE).is_file() else []
-    mcp_files = [f"{plugin.root}/{MCP_FILE}"] if (content_dir / plugin.root / MCP_FILE).is_file() else []
+    hook_files = [f"{plugin.root}/{HOOKS_FILE}"] if _is(content_dir / plugin.root / HOOKS_FILE, "file") else []
+    mcp_files = [f"{plugin.root}/{MCP_FILE}"] if _is(content_dir / plugin.root / MCP_FILE, "file") else []
     for key in vocabulary()["component_keys"]:
         declared = plugin.manifest.get(key)
         if key == "hooks" and isinstance(declared, dict) and manifest_file:
@@ -193,11 +202,19 @@ def _declared_path(content_dir: Path, plugin: Plugin, key: str, written: str, ma
     if not written.startswith(("./", "../")) and "/" not in written:
         candidates += [posixpath.join(plugin.root, key, written), posixpath.join(plugin.root, key, written + ".md")]
     for candidate in candidates:
-        if (content_dir / candidate).exists():
+        if _is(content_dir / candidate, "any"):
             return candidate
     problems.append(Problem(Location(plugin.manifest_path or plugin.root, line), "warning", "component-path-missing",
                             f"'{key}' path {written!r} does not exist in the plugin", "fix the path, or add the file"))
     return None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Whether a path exists as a folder, a file or anything; False where the OS refuses (a name too long)."""
+    try:
+        return path.is_dir() if kind == "dir" else path.is_file() if kind == "file" else path.exists()
+    except OSError:
+        return False
 
 
 def _text(content_dir: Path, path: str) -> str:

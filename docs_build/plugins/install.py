@@ -33,7 +33,7 @@ class Install:
 
 def marketplace_sources(configured: dict[str, str] | None = None, env: str | None = None) -> dict[str, str]:
     """Public sources by collection: mkdocs.yml's `marketplace_sources`, overridden by the environment variable."""
-    sources = {str(k): str(v) for k, v in (configured or {}).items() if v}
+    sources = {str(k): str(v) for k, v in configured.items() if v} if isinstance(configured, dict) else {}
     for pair in (os.environ.get(SOURCES_ENV, "") if env is None else env).split(";"):
         collection, _, source = pair.partition("=")
         if collection.strip() and source.strip():
@@ -53,7 +53,7 @@ def add_marketplace(market: Marketplace, sources: dict[str, str]) -> Install:
 def install_plugin(plugin: Plugin) -> list[Install]:
     """The install commands of a plugin: by its marketplace, or for one session from its folder."""
     if plugin.marketplace:
-        target = f"{plugin.name}@{plugin.marketplace}"
+        target = f"{plugin.install_name}@{plugin.marketplace}"
         return [Install("In Claude Code", f"/plugin install {target}"), Install("From a shell", f"claude plugin install {target}")]
     return [Install("For one session (no marketplace lists it)", f"claude --plugin-dir ./{plugin.root}")]
 

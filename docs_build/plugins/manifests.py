@@ -48,13 +48,13 @@ class JsonFile:
     text: str
 
     def line_of(self, *needles: str) -> int:
-        """The first line holding `"needle"` for each needle in turn (a key, then a value under it), else 1."""
+        """The line of the last needle found, each looked for after the one before (a key, then a key under it);
+        a needle not written (a wrapper some files leave out) is passed over. 1 when none is found."""
         offset = 0
         for needle in needles:
-            found = self.text.find(json.dumps(needle), offset)
-            if found < 0:
-                break
-            offset = found
+            found = self.text.find(json.dumps(needle, ensure_ascii=False), offset)
+            if found >= 0:
+                offset = found
         return self.text.count("\n", 0, offset) + 1
 
 
@@ -123,6 +123,12 @@ class Plugin:
     marketplace: str | None = None  # the marketplace's name
     hooks: list[Hook] = field(default_factory=list)
     mcp_servers: list[McpServer] = field(default_factory=list)
+    page: str = ""  # site folder of its page (find.py: the plugin folder's URL, unless another page has it)
+
+    @property
+    def install_name(self) -> str:
+        """The name `/plugin install` takes: the marketplace entry's (Claude Code lists plugins by it)."""
+        return str(self.entry.get("name") or self.name)
 
     def field(self, key: str) -> Any:
         """A metadata field: the manifest's, else the marketplace entry's (category and keywords are often there)."""

@@ -6,7 +6,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from ..catalog import Catalog, href, slug_path
+from ..catalog import Catalog, href
 from ..model import Entry, GeneratedPage
 from ..pages import render
 from .find import Plugins
@@ -18,7 +18,7 @@ KIND_LABELS = (("agent", "agent"), ("skill", "skill"), ("command", "command"))
 
 def plugin_src(plugin: Plugin) -> str:
     """The plugin's page: the index of its folder's URL."""
-    return f"{slug_path(plugin.root)}/index.md"
+    return f"{plugin.page}/index.md"
 
 
 def install_html(installs: list[Install]) -> str:
@@ -39,7 +39,7 @@ def render_plugin(plugin: Plugin, entries: list[Entry], catalog: Catalog) -> Gen
     src = plugin_src(plugin)
     fields = [(key, value) for key, value in (
         ("version", plugin.field("version")), ("author", plugin.author), ("license", plugin.field("license")),
-        ("category", plugin.field("category")), ("keywords", ", ".join(map(str, plugin.field("keywords") or []))),
+        ("category", plugin.field("category")), ("keywords", _keywords(plugin.field("keywords"))),
         ("homepage", plugin.field("homepage")), ("repository", _text(plugin.field("repository"))),
         ("marketplace", plugin.marketplace), ("manifest", plugin.manifest_path or "none (named by its marketplace entry)"),
         ("folder", plugin.root)) if value]
@@ -61,7 +61,7 @@ def render_marketplace(market: Marketplace, plugins: Plugins, by_plugin: dict[st
     rows = []
     for plugin in sorted(market.plugins, key=lambda p: p.name.lower()):
         held = ", ".join(f"{count} {label}{'' if count == 1 else 's'}" for label, count in counts(plugin, by_plugin.get(plugin.root, [])))
-        rows.append((plugin, href(src, slug_path(plugin.root) + "/"), held,
+        rows.append((plugin, href(src, plugin.page + "/"), held,
                      render.split_description(str(plugin.field("description") or ""))[0]))
     install = [add_marketplace(market, sources)]
     table = render.render_template("marketplace.html", plugins=rows, external=market.external, owner=market.owner)
@@ -75,10 +75,15 @@ def entry_install(entry: Entry, plugin: Plugin | None, src: str, downloads: list
     a project's `.claude/` folder, and its downloads."""
     installs = install_plugin(plugin) if plugin is not None else [Install("Save the file in your project as", project_place(entry))]
     html = render.render_template(
-        "entry_install.html", plugin=plugin, plugin_url=href(src, slug_path(plugin.root) + "/") if plugin else "",
+        "entry_install.html", plugin=plugin, plugin_url=href(src, plugin.page + "/") if plugin else "",
         slash=slash_name(entry, plugin) if entry.kind == "command" else "", installs=Markup(install_html(installs)),
         downloads=Markup(render.render_template("downloads.html", downloads=[(n, n.removesuffix(".txt")) for n in downloads])))
     return f"## Install {{#atlas-install}}\n\n{html}"
+
+
+def _keywords(value: object) -> str:
+    """Keywords written as a list (or, against the schema, as one value)."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value or "")
 
 
 def _text(value: object) -> str:

@@ -22,8 +22,10 @@ REDIRECTS_FILE = "redirects.yml"
 DEFINITION_DOT_FOLDERS = frozenset({".claude", ".claude-plugin"})
 #: Plugin and marketplace manifests (read by docs_build/plugins): `plugin.json` may also sit at a plugin's root.
 MANIFEST_NAMES = ("/.claude-plugin/plugin.json", "/.claude-plugin/marketplace.json", "/plugin.json")
-#: Folders whose Markdown files are slash commands (a plugin's `commands/`, a project's `.claude/commands/`).
+#: Folders whose Markdown files are slash commands (a plugin's `commands/`, a project's `.claude/commands/`). There
+#: `security.md` or `changelog.md` is a command like any other (`/security`); only these stems document the folder.
 COMMAND_FOLDER = "commands"
+COMMAND_DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence"})
 
 
 @dataclass
@@ -88,7 +90,7 @@ def classify(rel: str, abs_path: str = "", plugin_roots: list[str] = ()) -> Sour
     group = posixpath.basename(root) if root and root != collection else _group(folders, inner)
     if name.lower() == SKILL_FILE:
         return Source(collection, rel, abs_path, "skill", group)
-    if stem in NON_DEFINITION_STEMS:
+    if stem in NON_DEFINITION_STEMS and not (COMMAND_FOLDER in folders and stem not in COMMAND_DOCUMENTATION_STEMS):
         return "collection documentation, not a definition"
     if "skills" in folders:
         skill = folders.index("skills") + 1

@@ -185,6 +185,8 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
     problems += hostile_html_problems(source.path, parsed.body, parsed.body_line, fences)
     problems += bound_problems(source.path, bound_markdown(parsed.body)[1], parsed.body_line)  # render.py bounds the page
     kind = source.kind or _kind_from_meta(parsed.meta)
+    if kind == "command":  # Claude Code runs a command without frontmatter as written: a note, not a warning
+        problems = [_command_note(p) if p.code == "no-frontmatter" else p for p in problems]
     if kind is None:
         return None, problems + [cut] if cut is not None else problems
     meta, value_problems = bound_meta(parsed.meta, parsed.meta_lines, source.path)
@@ -219,6 +221,13 @@ def parse_source(source: Source, data: bytes, entry_id: str) -> tuple[Entry | No
         digest=fingerprint((source, data, entry_id)),
     )
     return entry, problems + [cut] if cut is not None else problems
+
+
+def _command_note(problem: Problem) -> Problem:
+    """The no-frontmatter problem of a slash command, as the note it is."""
+    return Problem(problem.location, "info", "no-frontmatter",
+                   "command without frontmatter: Claude Code runs it as written, with no description in its list",
+                   "start the file with '---' / 'description: What it does' / '---'")
 
 
 def _structure_problems(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
