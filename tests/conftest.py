@@ -112,9 +112,17 @@ def corpus_plugins_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_plugins_site(corpus_plugins_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The six marketplaces built once per session (not strict: they have real problems)."""
-    site = build_site(corpus_plugins_dir, tmp_path_factory.mktemp("corpus-plugins"))
+def all_corpora_site(corpus_dir: Path, corpus_extra_dir: Path, corpus_plugins_dir: Path,
+                     tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Every collection of the three corpora in one content folder (links to them), built in one run: no file of any
+    corpus may stop the build or cost another its page (not strict: the corpora have real problems)."""
+    tmp_path = tmp_path_factory.mktemp("all-corpora")
+    content = tmp_path / "content"
+    content.mkdir()
+    for corpus in (corpus_dir, corpus_extra_dir, corpus_plugins_dir):
+        for collection in sorted(p for p in corpus.iterdir() if p.is_dir()):
+            (content / collection.name).symlink_to(collection, target_is_directory=True)
+    site = build_site(content, tmp_path)
     assert site.returncode == 0, site.log[-5000:]
     return site
 

@@ -157,3 +157,25 @@ def test_odd_marketplaces_stay_inside_and_apart(tmp_path):
     [command] = atlas.catalog.entries
     assert command.kind == "command" and command.stem == "security"
     assert [(p.code, p.severity) for p in atlas.problems if p.location.path == "odd/commands/security.md"] == [("no-frontmatter", "info")]
+
+
+def test_a_plugin_qualified_name_resolves_inside_that_plugin(tmp_path):
+    """`alpha:reviewer` is alpha's reviewer, not beta's, and `/alpha:check` alpha's command; a plugin this collection
+    does not hold resolves to nothing."""
+    agent = "---\nname: {name}\ndescription: d\n---\n{body}\n"
+    content = write_collection(tmp_path / "content", {
+        "m/plugins/alpha/.claude-plugin/plugin.json": '{"name": "alpha"}',
+        "m/plugins/alpha/agents/reviewer.md": agent.format(name="reviewer", body="Reviews."),
+        "m/plugins/alpha/commands/check.md": "---\ndescription: Check\n---\nCheck.\n",
+        "m/plugins/beta/.claude-plugin/plugin.json": '{"name": "beta"}',
+        "m/plugins/beta/agents/reviewer.md": agent.format(name="reviewer", body="Reviews too."),
+        "m/plugins/beta/agents/lead.md": agent.format(name="lead", body=(
+            "Hand off to the `alpha:reviewer` agent.\n\nThen delegate to `/alpha:check` agent.\n\n"
+            "Finally hand off to the `gamma:reviewer` agent.")),
+    })
+    atlas = build_atlas(content)
+    lead = next(e for e in atlas.catalog_json()["entries"] if e["id"] == "m/plugins/beta/agents/lead")
+    targets = {h["written"]: h["target"] for h in lead["handoffs"]}
+    assert targets["alpha:reviewer"] == "m/plugins/alpha/agents/reviewer"
+    assert targets.get("/alpha:check", targets.get("alpha:check")) == "m/plugins/alpha/commands/check"
+    assert targets.get("gamma:reviewer") is None

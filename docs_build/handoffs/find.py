@@ -27,6 +27,8 @@ from .relations import Direction, Relation, Vocabulary, relate, vocabulary
 from .resolve import number_of
 
 MAX_TOPIC = 80
+#: `plugin:name` or `/plugin:command`: Claude Code's names for what a plugin holds.
+QUALIFIED_RE = re.compile(r"^/?(?P<plugin>[\w.-]+):(?P<name>[\w.-]+)$")
 MARKUP_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
 TOPIC_TRIM = " \t*_`❌✅⚠️➡️-–—,;:|.>→()[]"
 LEADING_JOINER_RE = re.compile(r"^(?:(?:or|and|then|also|for|on|about|regarding|with|to|when|in|via|the)\s+)+", re.I)
@@ -134,12 +136,18 @@ def entry_handoffs(entry: Entry, index: NameIndex, paths: Paths, vocab: Vocabula
 
 
 def resolve_mention(mention: Mention, source: Entry, index: NameIndex, paths: Paths) -> EntryName | None:
-    """The entry a mention names: numbers within the folder, paths by file, names by name or stem."""
+    """The entry a mention names: numbers within the folder, paths by file, names by name or stem, and a plugin's
+    `plugin:name` (or `/plugin:command`, Claude Code's namespaced form) within that plugin only."""
     if mention.number is not None:
         return index.numbered(mention.number, source)
     if mention.path:
         return resolve_path(mention.path, source, index, paths)
-    return index.named(mention.key, source)
+    qualified = QUALIFIED_RE.match(mention.written)
+    if qualified and index.has_group(qualified["plugin"]):  # a plugin of this collection: only its own entry will do
+        return index.in_group(qualified["name"], qualified["plugin"], source)
+    if qualified and index.has_group() and name_key(qualified["plugin"]) not in name_key(source.collection):
+        return None  # another marketplace's plugin, in a collection of plugins
+    return index.named(mention.key, source)  # `superpowers:brainstorming` in the superpowers collection itself
 
 
 def resolve_path(written: str, source: Entry, index: NameIndex, paths: Paths) -> EntryName | None:

@@ -66,6 +66,15 @@ class NameIndex:
         """The entry a name means from `source`'s point of view (never `source` itself)."""
         return closest([e for e in self.by_key.get(key, []) if e.id != source.id], source)
 
+    def has_group(self, group: str | None = None) -> bool:
+        """Whether some entry of the collection is in the plugin or category `group` (or in any, without one)."""
+        return any(e.group and (group is None or name_key(e.group) == name_key(group)) for e in self.entries)
+
+    def in_group(self, key: str, group: str, source: Entry) -> Entry | None:
+        """The entry called `key` inside the plugin or category `group` (a `plugin:name` reference), never elsewhere."""
+        found = [e for e in self.by_key.get(name_key(key), []) if e.id != source.id and name_key(e.group or "") == name_key(group)]
+        return closest(found, source)
+
     def numbered(self, number: int, source: Entry) -> Entry | None:
         """"Agent N" from `source`: the NN-* agent of its own plugin, its own folder first."""
         folder = posixpath.dirname(source.source)
