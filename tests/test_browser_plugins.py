@@ -13,7 +13,9 @@ from conftest import build_site, write_collection
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-MARKET = {"name": "acme-tools", "owner": {"name": "Acme"}, "plugins": [{"name": "guard", "source": "./plugins/guard"}]}
+MARKET = {"name": "acme-tools", "owner": {"name": "Acme"}, "plugins": [
+    {"name": "guard", "source": "./plugins/guard"}, {"name": "zz-watch", "source": "./plugins/zz-watch", "description": "Watches"},
+    {"name": "audit", "source": "./plugins/audit", "description": "Audits"}]}
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,8 @@ def market_base(serve, tmp_path_factory) -> str:
         "acme/plugins/guard/commands/check.md": "---\ndescription: Check the tree\n---\nCheck.\n",
         "acme/plugins/guard/skills/lint/SKILL.md": "---\nname: lint\ndescription: Lints\n---\nLint.\n",
         "acme/plugins/guard/skills/lint/rules.md": "# Rules\n",
+        "acme/plugins/zz-watch/commands/watch.md": "---\ndescription: Watch\n---\nWatch.\n",
+        "acme/plugins/audit/commands/audit.md": "---\ndescription: Audit\n---\nAudit.\n",
     })
     site = build_site(content, tmp_path, env={"ATLAS_MARKETPLACE_SOURCES": "acme=acme-corp/tools"})
     assert site.returncode == 0, site.log
@@ -75,3 +79,19 @@ def test_the_palette_toggle_switches_and_is_remembered(page, market_base):
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     page.goto(market_base + "acme/")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_a_marketplace_list_filters_and_sorts(page, market_base):
+    """Typing filters the plugins; the Plugin header sorts them, a second click reverses."""
+    page.goto(market_base + "acme/")
+    table = page.locator("table.atlas-marketplace")
+    names = lambda: [t.strip() for t in table.locator("tbody tr:not([hidden]) td:first-child").all_inner_texts()]
+    page.locator("[data-atlas-facet-text]").first.fill("zz-watch")
+    expect(table.locator("tbody tr:not([hidden])")).to_have_count(1)
+    expect(page.locator("[data-atlas-facet-count]").first).to_have_text("1 of 3 plugins")
+    page.locator("[data-atlas-facet-text]").first.fill("")
+    expect(table.locator("tbody tr:not([hidden])")).to_have_count(3)
+    table.locator("[data-atlas-sort='0']").click()
+    assert names() == ["audit", "guard", "zz-watch"]
+    table.locator("[data-atlas-sort='0']").click()
+    assert names() == ["zz-watch", "guard", "audit"]

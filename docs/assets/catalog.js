@@ -80,7 +80,8 @@
     updateCounts(root, active, words);
     var filtered = words.length || active.length;
     var count = root.querySelector("[data-atlas-facet-count]");
-    if (count) count.textContent = filtered ? shown + " of " + rows.length + " entries" : rows.length + " entries";
+    var noun = count ? count.getAttribute("data-atlas-facet-noun") || "entries" : "";  // a marketplace counts plugins
+    if (count) count.textContent = filtered ? shown + " of " + rows.length + " " + noun : rows.length + " " + noun;
     var empty = root.querySelector("[data-atlas-facet-empty]");
     if (empty) empty.hidden = shown > 0;
     if (updateUrl) {
