@@ -84,10 +84,12 @@ class RebuildPlanner:
 
 
 def mark_files(files: Iterable[Any], rebuild: Rebuild) -> None:
-    """Give each documentation file a modification test for this build (duck-typed MkDocs `File`s).
+    """Give each file a modification test for this build (duck-typed MkDocs `File`s).
 
-    Generated pages: changed or not by their fingerprint. Hand-written ones keep MkDocs' own test (their
-    modification time) in a dirty build, and all count as modified after a navigation change.
+    Generated files (pages, downloads, redirect pages): changed or not by their fingerprint; one without a
+    fingerprint (an asset copied from a package) only in a full build, where MkDocs writes every file anyway.
+    Hand-written ones keep MkDocs' own test (their modification time) in a dirty build, and all count as
+    modified after a navigation change.
     """
     for file in files:
         if file.generated_by is not None:  # compat.FILE_IS_MODIFIED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,7 +44,11 @@ def add_generated_files(atlas: Atlas, files: Files, config: MkDocsConfig) -> tup
     assets, missing = site_assets()
     for uri, path in assets.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
-    return {page.src_uri: page.fingerprint() for page in [*atlas.pages, *folders]}, missing
+    fingerprints = {page.src_uri: page.fingerprint() for page in [*atlas.pages, *folders]}
+    # Downloads and redirect pages too: under `serve --dirty` only those that changed are written again.
+    fingerprints.update({path: data if isinstance(data, str) else hashlib.blake2b(data, digest_size=16).hexdigest()
+                         for path, data in atlas.files.items()})
+    return fingerprints, missing
 
 
 def final_html(page: Page, html: str, atlas: Atlas, held: Any, entry_id: str | None) -> str:

@@ -105,7 +105,7 @@ class AtlasPlugin:
         log.info(atlas.summary())
         shape = [config.nav, Path(config.config_file_path).read_text(encoding="utf-8")]  # either changed: rebuild all
         build.rebuild = self.planner.plan(config.site_dir, fingerprints, shape)
-        mark_files(files.documentation_pages(), build.rebuild)
+        mark_files(files, build.rebuild)
         log.info(build.rebuild.describe(len(atlas.pages)))
         return files
 
