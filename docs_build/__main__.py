@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     atlas = build_atlas(root)
     if args.command == "export":
         done = export_site(atlas, Path(args.target), Path(args.docs_dir))
-        print(f"{done.pages} pages, {done.files} files written to {args.target}; its navigation is {args.target}/{NAV_FILE}. "
+        print(f"{done.pages} generated pages and files ({done.files} in all) written to {args.target}; its navigation is {args.target}/{NAV_FILE}. "
               "Body HTML is sanitised and table rows anchored by the MkDocs adapter only: another engine renders "
               "bodies as its own Markdown does.", file=sys.stderr)
         return 0

@@ -29,7 +29,7 @@ NAV_FILE = "nav.yml"
 class Exported:
     """What one export wrote."""
 
-    pages: int
+    pages: int  # generated pages, redirect pages and downloads
     files: int
 
 
