@@ -52,7 +52,8 @@ def search(page, query: str):
 
 def settled(page, query: str) -> None:
     """Wait until the results shown are those of the whole query (the address says so)."""
-    page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=query)
+    # Generous: the first query loads Pagefind's WebAssembly, slow when the two cores are busy with other tests.
+    page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=query, timeout=90_000)
 
 
 @pytest.mark.parametrize(("query", "first"), [
